@@ -1,0 +1,256 @@
+//! The catalogue's data model, as stored in `specs/` (JSON) and compiled into the app.
+//!
+//! Numbers are kept exactly as the source documents print them. Where a document is wrong
+//! or ambiguous the printed value stays and the reading the engine uses is recorded as data
+//! (`erratum` ids and `alternative` rules), so the page can say what it did.
+
+use serde::{Deserialize, Serialize};
+
+/// A source document in `../shared/seeds/`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Short stable id, e.g. `proqual-l2`.
+    pub id: String,
+    /// File name in the seeds folder.
+    pub file: String,
+    /// Title as the document gives it, with version and date where printed.
+    pub title: String,
+    pub publisher: String,
+}
+
+/// Where a value came from: a document id and the section (heading as printed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    pub document: String,
+    pub section: String,
+}
+
+/// `specs/qualifications/*.json`: one qualification.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Qualification {
+    /// The regulator's qualification number as printed, e.g. `601/3576/1`.
+    pub number: String,
+    /// The title as printed in the document's qualification profile or structure heading.
+    pub title: String,
+    pub awarding_body: String,
+    /// The awarding body's own product code where printed (City & Guilds `3412-03`).
+    #[serde(default)]
+    pub awarding_body_code: Option<String>,
+    pub level: u8,
+    /// The credit total the rules of combination state.
+    pub total_credits: u32,
+    /// Total qualification time in hours, where printed.
+    #[serde(default)]
+    pub tqt: Option<u32>,
+    /// Qualification guided learning hours, where printed.
+    #[serde(default)]
+    pub glh: Option<u32>,
+    /// Minimum age or other facts from the profile the page may show, as printed.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    pub source: Provenance,
+    /// The rules of combination quoted word for word, one paragraph or bullet per entry.
+    pub rules_text: Vec<String>,
+    pub groups: Vec<Group>,
+    /// The rules as data. Barred units and registration-date availability are stated on the
+    /// unit entries instead, where the documents print them.
+    pub rules: Vec<Rule>,
+}
+
+/// A labelled fact shown as printed, e.g. `{"label": "Age group approved", "value": "16+"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// `A`, `B`, `C`, `D`.
+    pub id: String,
+    /// The group heading as printed.
+    pub title: String,
+    /// Every unit in the group must be achieved.
+    #[serde(default)]
+    pub mandatory: bool,
+    pub units: Vec<UnitEntry>,
+}
+
+/// A unit as a qualification's structure table prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitEntry {
+    /// Unit reference (accreditation) number as printed, e.g. `L/503/0394`.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// The awarding body's unit number where the document numbers units (Pearson `1`..`45`,
+    /// City & Guilds `101`..`619`), without footnote marks.
+    #[serde(default)]
+    pub number: Option<String>,
+    pub title: String,
+    pub level: u8,
+    pub credits: u32,
+    /// Unit guided learning hours where the structure table (or the unit's own section) prints them.
+    #[serde(default)]
+    pub glh: Option<u32>,
+    /// Units this one cannot be taken with, by key (number where the document numbers units,
+    /// otherwise reference), as printed in the table's "Barred units" column.
+    #[serde(default)]
+    pub barred: Vec<String>,
+    /// Availability by the learner's registration date, where the document restricts it.
+    #[serde(default)]
+    pub availability: Option<Availability>,
+    /// Ids of errata (in `specs/ERRATA.md`) that concern this entry.
+    #[serde(default)]
+    pub errata: Vec<String>,
+    /// Where the unit's content (outcomes and criteria) is: a document id, `None` when no
+    /// source document includes it.
+    #[serde(default)]
+    pub detail: Option<String>,
+}
+
+/// A registration-date window, ISO dates. `before` is exclusive, `from` inclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Availability {
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub before: Option<String>,
+    /// The document's words, quoted.
+    pub text: String,
+    #[serde(default)]
+    pub errata: Vec<String>,
+}
+
+/// One rule of combination as data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Stable id within the qualification, e.g. `total`, `min-b`.
+    pub id: String,
+    #[serde(flatten)]
+    pub kind: RuleKind,
+    /// Errata behind the reading this rule encodes.
+    #[serde(default)]
+    pub errata: Vec<String>,
+    /// Another reasonable reading of the same printed rule; the engine evaluates it too so
+    /// the page can say whether the verdict depends on the reading.
+    #[serde(default)]
+    pub alternative: Option<Box<RuleKind>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum RuleKind {
+    /// At least `min` credits in all.
+    MinTotalCredits { min: u32 },
+    /// At least `min` credits from units in `groups` together.
+    MinGroupCredits { groups: Vec<String>, min: u32 },
+    /// At most `max` credits from units in `groups` together.
+    MaxGroupCredits { groups: Vec<String>, max: u32 },
+    /// At least `min` credits from units at `level` (or above, when `or_above`), counted over
+    /// `groups` (every group when empty).
+    MinLevelCredits {
+        level: u8,
+        or_above: bool,
+        min: u32,
+        #[serde(default)]
+        groups: Vec<String>,
+    },
+    /// At most `max` credits from units at `level` (or above, when `or_above`), counted over
+    /// `groups` (every group when empty).
+    MaxLevelCredits {
+        level: u8,
+        or_above: bool,
+        max: u32,
+        #[serde(default)]
+        groups: Vec<String>,
+    },
+    /// No more than `max` of the listed units (by key).
+    MaxUnits { units: Vec<String>, max: u32 },
+}
+
+/// `specs/units/<document>.json`: the unit content one document prints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDetailFile {
+    pub document: String,
+    pub units: Vec<UnitDetail>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDetail {
+    /// The key the structure tables use: unit number where numbered, else reference.
+    pub key: String,
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// Title as printed in the unit's own section.
+    pub title: String,
+    /// Level, credits and GLH as printed in the unit's own section, where it prints them.
+    #[serde(default)]
+    pub level: Option<u8>,
+    #[serde(default)]
+    pub credits: Option<u32>,
+    #[serde(default)]
+    pub glh: Option<u32>,
+    /// `competence` or `knowledge`, where stated.
+    #[serde(default)]
+    pub unit_type: Option<UnitType>,
+    /// Unit aim, summary or introduction, as printed (may be shortened to its first paragraph).
+    #[serde(default)]
+    pub summary: Option<String>,
+    pub outcomes: Vec<Outcome>,
+    /// Assessment facts a planner needs, each a short statement close to the document's words.
+    #[serde(default)]
+    pub assessment: Vec<String>,
+    pub section: String,
+    #[serde(default)]
+    pub errata: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitType {
+    Competence,
+    Knowledge,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// As printed: `1`, `2`, ...
+    pub number: String,
+    pub text: String,
+    pub criteria: Vec<Criterion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// As printed: `1.1`, `1.2`, ...
+    pub number: String,
+    pub text: String,
+}
+
+/// `specs/errata.json`: the machine-readable side of `specs/ERRATA.md`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Erratum {
+    /// `E01`, `E02`, ...
+    pub id: String,
+    pub document: String,
+    pub section: String,
+    /// The passage, quoted.
+    pub quote: String,
+    /// What is wrong or ambiguous.
+    pub problem: String,
+    /// Exactly how the app treats it.
+    pub treatment: String,
+}

@@ -1,0 +1,9 @@
+//! Pathway Planner: the rules of combination of UK vocational qualifications, and a planner
+//! that checks a learner's chosen units against them.
+//!
+//! Everything outside `web` is plain Rust with no browser dependency and is tested natively.
+
+pub mod catalogue;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,64 @@
+//! The embedded catalogue: it parses, holds all eight qualifications, and is internally consistent.
+
+use pathway_planner::catalogue::{self, embedded, integrity_problems, RuleKind};
+
+const NUMBERS: [&str; 8] = [
+    "601/3576/1",
+    "601/3478/1",
+    "601/4756/8",
+    "600/1244/4",
+    "600/1286/9",
+    "600/1135/X",
+    "600/1136/1",
+    "600/1288/2",
+];
+
+#[test]
+fn embedded_catalogue_parses() {
+    embedded().unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn all_eight_qualifications_are_present() {
+    let cat = embedded().unwrap();
+    for n in NUMBERS {
+        assert!(cat.qualification(n).is_some(), "missing {n}");
+    }
+    assert_eq!(cat.qualifications.len(), NUMBERS.len());
+}
+
+#[test]
+fn catalogue_has_no_unexplained_integrity_problems() {
+    let cat = embedded().unwrap();
+    let problems = integrity_problems(&cat);
+    assert!(problems.is_empty(), "{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"));
+}
+
+#[test]
+fn every_qualification_states_its_total_as_a_rule() {
+    let cat = embedded().unwrap();
+    for q in &cat.qualifications {
+        let total = q.rules.iter().find_map(|r| match r.kind {
+            RuleKind::MinTotalCredits { min } => Some(min),
+            _ => None,
+        });
+        assert_eq!(total, Some(q.total_credits), "{}", q.number);
+        assert!(!q.rules_text.is_empty(), "{} has no quoted rules", q.number);
+    }
+}
+
+#[test]
+fn malformed_spec_is_rejected_naming_file_and_field() {
+    let bad = r#"{"number": "1", "title": "T", "awarding_body": "X", "level": "three"}"#;
+    let err = catalogue::parse([("qualifications/bad.json", bad)]).unwrap_err();
+    assert_eq!(err.file, "qualifications/bad.json");
+    assert_eq!(err.field, "level");
+    assert!(err.to_string().contains("specs/qualifications/bad.json"), "{err}");
+}
+
+#[test]
+fn unknown_field_is_rejected() {
+    let bad = r#"[{"id": "d", "file": "f", "title": "t", "publisher": "p", "colour": "red"}]"#;
+    let err = catalogue::parse([("documents.json", bad)]).unwrap_err();
+    assert!(err.message.contains("colour"), "{err}");
+}
