@@ -95,10 +95,22 @@ pub fn integrity_problems(cat: &Catalogue) -> Vec<IntegrityProblem> {
                 let found = cat.details.get(doc).and_then(|m| m.get(&u.key()));
                 match found {
                     None => push(place, format!("unit {} points to content in {doc}, which has no unit {}", u.key(), u.key())),
-                    Some(d) if d.reference != u.reference && !known && d.errata.is_empty() => push(
-                        place,
-                        format!("unit {}: structure table says {} but its content section says {}", u.key(), u.reference, d.reference),
-                    ),
+                    Some(d) if !known && d.errata.is_empty() => {
+                        let differs = d.reference != u.reference
+                            || d.level.is_some_and(|l| l != u.level)
+                            || d.credits.is_some_and(|c| c != u.credits)
+                            || (d.glh.is_some() && u.glh.is_some() && d.glh != u.glh)
+                            || normalise(&d.title) != normalise(&u.title);
+                        if differs {
+                            push(
+                                place,
+                                format!(
+                                    "unit {}: structure table prints {} \"{}\" level {} credits {} GLH {:?}; its content section prints {} \"{}\" level {:?} credits {:?} GLH {:?}",
+                                    u.key(), u.reference, u.title, u.level, u.credits, u.glh, d.reference, d.title, d.level, d.credits, d.glh
+                                ),
+                            );
+                        }
+                    }
                     _ => {}
                 }
             }
