@@ -7,3 +7,5 @@ pub mod catalogue;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+pub mod date;
+pub mod engine;

@@ -3,7 +3,7 @@
 
 mod load;
 mod model;
-mod validate;
+pub(crate) mod validate;
 
 pub use load::{embedded, parse, CatalogueError};
 pub use model::*;

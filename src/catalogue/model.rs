@@ -129,8 +129,9 @@ pub struct Availability {
 }
 
 /// One rule of combination as data.
+// No `deny_unknown_fields` here: serde cannot combine it with `flatten`; `RuleKind` rejects
+// unknown fields instead.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Stable id within the qualification, e.g. `total`, `min-b`.
     pub id: String,

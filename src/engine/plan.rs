@@ -1,0 +1,20 @@
+use std::collections::BTreeSet;
+
+use crate::date::Date;
+
+/// A learner's plan for one qualification, by unit key. Mandatory units need not be listed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// Units the learner will do.
+    pub chosen: BTreeSet<String>,
+    /// Units already achieved (prior learning or credit transfer); they count towards the rules.
+    pub achieved: BTreeSet<String>,
+    /// Registration date, where a unit's availability depends on it.
+    pub registered: Option<Date>,
+}
+
+impl Plan {
+    pub fn with_chosen<'a>(keys: impl IntoIterator<Item = &'a str>) -> Plan {
+        Plan { chosen: keys.into_iter().map(str::to_owned).collect(), ..Plan::default() }
+    }
+}
