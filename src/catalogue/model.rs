@@ -58,6 +58,9 @@ pub struct Qualification {
     /// The rules as data. Barred units and registration-date availability are stated on the
     /// unit entries instead, where the documents print them.
     pub rules: Vec<Rule>,
+    /// Errata about the qualification as a whole, shown on its page.
+    #[serde(default)]
+    pub errata: Vec<String>,
 }
 
 /// A labelled fact shown as printed, e.g. `{"label": "Age group approved", "value": "16+"}`.
