@@ -3,9 +3,11 @@
 //!
 //! Everything outside `web` is plain Rust with no browser dependency and is tested natively.
 
+pub mod address;
 pub mod catalogue;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 pub mod date;
 pub mod engine;
+pub mod planner;

@@ -23,9 +23,15 @@ impl fmt::Display for CatalogueError {
 
 impl std::error::Error for CatalogueError {}
 
-/// The catalogue compiled into this build.
+/// The catalogue compiled into this build, parsed afresh.
 pub fn embedded() -> Result<Catalogue, CatalogueError> {
     parse(SPEC_FILES.iter().copied())
+}
+
+/// The catalogue compiled into this build, parsed once per process.
+pub fn shared() -> Result<&'static Catalogue, &'static CatalogueError> {
+    static CATALOGUE: std::sync::OnceLock<Result<Catalogue, CatalogueError>> = std::sync::OnceLock::new();
+    CATALOGUE.get_or_init(embedded).as_ref()
 }
 
 /// Parses spec files given as (path under `specs/`, contents).

@@ -5,7 +5,7 @@ mod load;
 mod model;
 pub(crate) mod validate;
 
-pub use load::{embedded, parse, CatalogueError};
+pub use load::{embedded, parse, shared, CatalogueError};
 pub use model::*;
 pub use validate::{integrity_problems, IntegrityProblem};
 

@@ -1,0 +1,257 @@
+//! The page address: which qualification, and the plan, in the URL fragment so that reload,
+//! back, forward and shared links reproduce it on a static site.
+//!
+//! Format: `#/<qualification>?do=<keys>&done=<keys>&registered=<YYYY-MM-DD>`, where the
+//! qualification number has its slashes written as hyphens (`601-3576-1`) and keys are unit
+//! keys (awarding-body unit numbers where the document numbers units, otherwise reference
+//! numbers) separated by commas. Mandatory units are never listed. Example:
+//! `#/600-1136-1?do=204,207,302&done=303&registered=2017-09-04`.
+//!
+//! Decoding never fails outright: whatever can be read is kept and every problem is listed
+//! for the page to show.
+
+use std::collections::BTreeSet;
+
+use crate::catalogue::Catalogue;
+use crate::date::Date;
+use crate::engine::Plan;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Planner { number: String, plan: Plan },
+    /// A qualification number the catalogue does not have.
+    NotFound { requested: String },
+}
+
+/// A decoded address and what could not be read from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub route: Route,
+    pub problems: Vec<String>,
+}
+
+pub fn number_to_slug(number: &str) -> String {
+    number.replace('/', "-")
+}
+
+/// Encodes a route as a URL fragment, including the leading `#`.
+pub fn encode(route: &Route) -> String {
+    match route {
+        Route::Home => "#/".to_owned(),
+        Route::NotFound { requested } => format!("#/{}", escape(requested)),
+        Route::Planner { number, plan } => {
+            let mut parts = Vec::new();
+            if !plan.chosen.is_empty() {
+                parts.push(format!("do={}", join(&plan.chosen)));
+            }
+            if !plan.achieved.is_empty() {
+                parts.push(format!("done={}", join(&plan.achieved)));
+            }
+            if let Some(d) = plan.registered {
+                parts.push(format!("registered={}", d.iso()));
+            }
+            let mut out = format!("#/{}", number_to_slug(number));
+            if !parts.is_empty() {
+                out.push('?');
+                out.push_str(&parts.join("&"));
+            }
+            out
+        }
+    }
+}
+
+fn join(keys: &BTreeSet<String>) -> String {
+    keys.iter().map(|k| escape(k)).collect::<Vec<_>>().join(",")
+}
+
+/// Percent-encodes what would break the fragment's structure; `/` stays readable.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn unescape(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = s.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Decodes a URL fragment (with or without `#`) against the catalogue.
+pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
+    let mut problems = Vec::new();
+    let body = fragment.trim().trim_start_matches('#').trim_start_matches('/');
+    let (path, query) = body.split_once('?').unwrap_or((body, ""));
+    let path = path.trim_end_matches('/');
+    if path.is_empty() {
+        if !query.is_empty() {
+            problems.push("The link had a plan but no qualification, so the list of qualifications is shown.".to_owned());
+        }
+        return Decoded { route: Route::Home, problems };
+    }
+    let Some(path) = unescape(path) else {
+        return Decoded {
+            route: Route::NotFound { requested: path.to_owned() },
+            problems: vec!["The link is damaged: its qualification number cannot be read.".to_owned()],
+        };
+    };
+    let wanted = path.replace('-', "/").to_uppercase();
+    let Some(q) = catalogue.qualifications.iter().find(|q| q.number.to_uppercase() == wanted) else {
+        return Decoded { route: Route::NotFound { requested: path }, problems };
+    };
+    let mut plan = Plan::default();
+    let mut unknown = Vec::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match name {
+            "do" | "done" => {
+                for raw in value.split(',').filter(|k| !k.is_empty()) {
+                    let Some(key) = unescape(raw) else {
+                        problems.push(format!("A unit in the link is damaged (\"{raw}\") and was left out."));
+                        continue;
+                    };
+                    let key = key.trim().to_owned();
+                    let Some(unit) = q.unit(&key).or_else(|| q.units().map(|(_, u)| u).find(|u| u.key().eq_ignore_ascii_case(&key))) else {
+                        unknown.push(key);
+                        continue;
+                    };
+                    let key = unit.key();
+                    if name == "do" {
+                        plan.chosen.insert(key);
+                    } else {
+                        plan.achieved.insert(key);
+                    }
+                }
+            }
+            "registered" => match unescape(value).as_deref().and_then(Date::parse_iso) {
+                Some(d) => plan.registered = Some(d),
+                None => problems.push(format!("The registration date in the link (\"{value}\") is not a real date, so it was left out.")),
+            },
+            _ => problems.push(format!("The link has a part this app does not use (\"{name}\"); it was ignored.")),
+        }
+    }
+    if !unknown.is_empty() {
+        unknown.sort();
+        unknown.dedup();
+        problems.push(format!(
+            "The link names {} that {} does not have: {}. {} left out.",
+            if unknown.len() == 1 { "a unit" } else { "units" },
+            q.number,
+            unknown.join(", "),
+            if unknown.len() == 1 { "It was" } else { "They were" }
+        ));
+    }
+    // Mandatory units are always in the plan; listing them is harmless but not kept.
+    let mandatory: BTreeSet<String> = q.groups.iter().filter(|g| g.mandatory).flat_map(|g| g.units.iter().map(|u| u.key())).collect();
+    plan.chosen.retain(|k| !mandatory.contains(k) && !plan.achieved.contains(k));
+    Decoded { route: Route::Planner { number: q.number.clone(), plan }, problems }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    fn cat() -> &'static Catalogue {
+        crate::catalogue::shared().unwrap()
+    }
+
+    #[test]
+    fn round_trips_a_plan() {
+        let c = cat();
+        let plan = Plan {
+            chosen: ["204", "207", "302"].map(String::from).into(),
+            achieved: ["303".to_owned()].into(),
+            registered: Date::parse_iso("2017-09-04"),
+        };
+        let route = Route::Planner { number: "600/1136/1".into(), plan };
+        let text = encode(&route);
+        assert_eq!(text, "#/600-1136-1?do=204,207,302&done=303&registered=2017-09-04");
+        assert_eq!(decode(&text, c), Decoded { route, problems: vec![] });
+    }
+
+    #[test]
+    fn reference_keys_keep_their_slashes() {
+        let c = cat();
+        let route = Route::Planner { number: "601/3576/1".into(), plan: Plan::with_chosen(["D/506/2119"]) };
+        let text = encode(&route);
+        assert_eq!(text, "#/601-3576-1?do=D/506/2119");
+        assert_eq!(decode(&text, c).route, route);
+    }
+
+    #[test]
+    fn check_letter_is_case_insensitive() {
+        let d = decode("#/600-1135-x", cat());
+        assert!(matches!(d.route, Route::Planner { ref number, .. } if number == "600/1135/X"));
+    }
+
+    #[test]
+    fn unknown_units_and_bad_dates_are_reported_and_the_rest_kept() {
+        let d = decode("#/600-1136-1?do=204,999,abc&registered=2017-02-30", cat());
+        let Route::Planner { plan, .. } = &d.route else { panic!("{d:?}") };
+        assert_eq!(plan.chosen, ["204".to_owned()].into());
+        assert_eq!(plan.registered, None);
+        assert_eq!(d.problems.len(), 2, "{:?}", d.problems);
+        assert!(d.problems.iter().any(|p| p.contains("999, abc")), "{:?}", d.problems);
+    }
+
+    #[test]
+    fn unknown_qualification_is_not_found() {
+        assert_eq!(decode("#/123-4567-8?do=1", cat()).route, Route::NotFound { requested: "123-4567-8".into() });
+    }
+
+    #[test]
+    fn empty_and_home_fragments() {
+        for f in ["", "#", "#/", "/"] {
+            assert_eq!(decode(f, cat()).route, Route::Home, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn mandatory_and_duplicate_units_are_not_listed_twice() {
+        let d = decode("#/600-1136-1?do=101,204&done=204", cat());
+        let Route::Planner { plan, .. } = d.route else { panic!() };
+        assert!(plan.chosen.is_empty());
+        assert_eq!(plan.achieved, ["204".to_owned()].into());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decoding_never_panics(s in ".{0,200}") {
+            let c = cat();
+            let _ = decode(&s, c);
+            let _ = decode(&format!("#/600-1136-1?{s}"), c);
+            let _ = decode(&format!("#/600-1136-1?do={s}"), c);
+        }
+
+        #[test]
+        fn encode_then_decode_is_identity(keys in proptest::sample::subsequence(vec!["204", "207", "302", "303", "212", "318", "319", "619"], 0..8), day in 1u8..28) {
+            let c = cat();
+            let plan = Plan { chosen: keys.iter().map(|k| k.to_string()).collect(), achieved: BTreeSet::new(), registered: Some(Date { year: 2017, month: 7, day }) };
+            let route = Route::Planner { number: "600/1136/1".into(), plan };
+            proptest::prop_assert_eq!(decode(&encode(&route), c).route, route);
+        }
+    }
+}
