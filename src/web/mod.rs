@@ -1,15 +1,18 @@
 //! The browser side: Yew components over the plain-Rust domain. Kept thin: state changes are
-//! pure functions in the domain modules; here we render them and wire events.
+//! pure functions in `planner` and `address`; here we render them and wire events.
 
 mod app;
+mod erratum;
+mod home;
 mod panic;
+mod planner;
+mod summary;
+mod unit_row;
 
-/// Mounts the app into `<main id="app">` (or the body) and installs the panic reporter.
+/// Mounts the app into `#app` (or the body) and installs the panic reporter.
 pub fn start() {
     panic::install();
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(el) => {
             yew::Renderer::<app::App>::with_root(el).render();

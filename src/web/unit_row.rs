@@ -1,0 +1,138 @@
+//! One unit: a native checkbox with its label (GOV.UK checkbox pattern), the engine's warning
+//! before a click, "already achieved", and the unit's content on demand.
+
+use yew::prelude::*;
+
+use crate::catalogue::{shared, UnitEntry, UnitType};
+use crate::engine::Unit;
+use crate::planner::{Action, RowState};
+
+use super::erratum::ErrataNotes;
+
+#[derive(Properties, PartialEq)]
+pub struct UnitRowProps {
+    pub unit: Unit,
+    pub entry: UnitEntry,
+    pub state: RowState,
+    pub warnings: Vec<String>,
+    pub on_action: Callback<Action>,
+}
+
+pub fn dom_id(key: &str) -> String {
+    key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect()
+}
+
+#[function_component(UnitRowView)]
+pub fn unit_row(props: &UnitRowProps) -> Html {
+    let u = &props.unit;
+    let id = dom_id(&u.key);
+    let mut meta = Vec::new();
+    if let Some(n) = &u.number {
+        meta.push(format!("Unit {n}"));
+    }
+    meta.push(u.reference.clone());
+    meta.push(format!("Level {}", u.level));
+    meta.push(if u.credits == 1 { "1 credit".into() } else { format!("{} credits", u.credits) });
+    meta.push(match u.glh {
+        Some(h) => format!("{h} GLH"),
+        None => "GLH not printed".into(),
+    });
+    let state_word = match props.state {
+        RowState::Mandatory => "mandatory",
+        RowState::Achieved => "achieved",
+        RowState::Chosen => "chosen",
+        RowState::Available => "available",
+    };
+    let toggle = {
+        let a = props.on_action.clone();
+        let k = u.key.clone();
+        Callback::from(move |_: Event| a.emit(Action::Toggle(k.clone())))
+    };
+    let toggle_achieved = {
+        let a = props.on_action.clone();
+        let k = u.key.clone();
+        Callback::from(move |_: Event| a.emit(Action::ToggleAchieved(k.clone())))
+    };
+    let warn_id = format!("warn-{id}");
+    let meta_id = format!("meta-{id}");
+    let describedby = if props.warnings.is_empty() { meta_id.clone() } else { format!("{meta_id} {warn_id}") };
+    let included = matches!(props.state, RowState::Mandatory | RowState::Chosen | RowState::Achieved);
+    html! {
+        <div class={classes!("unit", format!("unit-{state_word}"), (!props.warnings.is_empty()).then_some("unit-warned"))} data-key={u.key.clone()} data-state={state_word}>
+            <div class="checkbox-item">
+                <input type="checkbox" id={format!("unit-{id}")} class="unit-check"
+                    checked={included}
+                    disabled={matches!(props.state, RowState::Mandatory | RowState::Achieved)}
+                    aria-describedby={describedby}
+                    onchange={toggle} />
+                <label for={format!("unit-{id}")} class="unit-label">
+                    <span class="unit-title">{&u.title}</span>
+                    { match props.state {
+                        RowState::Mandatory => html! { <span class="tag">{"Mandatory: always included"}</span> },
+                        RowState::Achieved => html! { <span class="tag tag-achieved">{"Already achieved"}</span> },
+                        _ => html! {},
+                    } }
+                </label>
+            </div>
+            <p class="unit-meta" id={meta_id}>{meta.join(" · ")}</p>
+            if !props.warnings.is_empty() {
+                <div class="unit-warning" id={warn_id}>
+                    <span class="warning-icon" aria-hidden="true">{"!"}</span>
+                    <span class="visually-hidden">{if props.state == RowState::Available { "Warning before choosing: " } else { "Warning before removing: " }}</span>
+                    <ul>{ for props.warnings.iter().map(|w| html! { <li>{w}</li> }) }</ul>
+                </div>
+            }
+            <div class="unit-extra">
+                if props.state != RowState::Mandatory {
+                    <div class="checkbox-item small">
+                        <input type="checkbox" id={format!("achieved-{id}")} checked={props.state == RowState::Achieved} onchange={toggle_achieved} />
+                        <label for={format!("achieved-{id}")}>{"Already achieved (prior learning or credit transfer)"}<span class="visually-hidden">{format!(": {}", u.title)}</span></label>
+                    </div>
+                }
+                <ErrataNotes ids={props.entry.errata.iter().chain(props.entry.availability.iter().flat_map(|a| a.errata.iter())).cloned().collect::<Vec<_>>()} label="Note" />
+                { detail(&props.entry) }
+            </div>
+        </div>
+    }
+}
+
+fn detail(entry: &UnitEntry) -> Html {
+    let Ok(cat) = shared() else { return html! {} };
+    let found = cat.detail(entry);
+    let doc = entry.detail.as_deref().and_then(|d| cat.document(d));
+    html! {
+        <details class="unit-detail">
+            <summary>{"Unit details"}<span class="visually-hidden">{format!(": {}", entry.title)}</span></summary>
+            { match (found, doc) {
+                (Some(d), Some(doc)) => html! {
+                    <div class="detail-body">
+                        if let Some(t) = d.unit_type {
+                            <p><strong>{"Unit type: "}</strong>{ match t { UnitType::Competence => "competence", UnitType::Knowledge => "knowledge" } }</p>
+                        }
+                        if let Some(s) = &d.summary { <p>{s}</p> }
+                        if !d.assessment.is_empty() {
+                            <h4>{"Assessment"}</h4>
+                            <ul>{ for d.assessment.iter().map(|a| html! { <li>{a}</li> }) }</ul>
+                        }
+                        <h4>{"Learning outcomes and assessment criteria"}</h4>
+                        <ol class="outcomes">
+                            { for d.outcomes.iter().map(|o| html! {
+                                <li>
+                                    <p class="outcome"><span class="num">{&o.number}</span>{" "}{&o.text}</p>
+                                    <ul class="criteria">
+                                        { for o.criteria.iter().map(|c| html! { <li><span class="num">{&c.number}</span>{" "}{&c.text}</li> }) }
+                                    </ul>
+                                </li>
+                            }) }
+                        </ol>
+                        <ErrataNotes ids={d.errata.clone()} label="Unit content" />
+                        <p class="source">{format!("Source: {}, \u{201c}{}\u{201d}.", doc.title, d.section)}</p>
+                    </div>
+                },
+                _ => html! {
+                    <p class="detail-body">{"The source documents do not include this unit's content (its learning outcomes and assessment criteria). Ask the awarding body for the unit specification."}</p>
+                },
+            } }
+        </details>
+    }
+}
