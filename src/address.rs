@@ -119,8 +119,8 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
             problems: vec!["The link is damaged: its qualification number cannot be read.".to_owned()],
         };
     };
-    let wanted = path.replace('-', "/").to_uppercase();
-    let Some(q) = catalogue.qualifications.iter().find(|q| q.number.to_uppercase() == wanted) else {
+    let wanted = path.replace('-', "/").to_ascii_uppercase();
+    let Some(q) = catalogue.qualifications.iter().find(|q| q.number.to_ascii_uppercase() == wanted) else {
         return Decoded { route: Route::NotFound { requested: path }, problems };
     };
     let mut plan = Plan::default();

@@ -90,7 +90,8 @@ pub struct UnitRow {
 /// Every unit's row, in document order.
 pub fn rows(compiled: &Compiled, sets: &PlanSets, filters: &Filters) -> Vec<UnitRow> {
     let predictions: Vec<Prediction> = compiled.predictions(sets);
-    let needle = filters.text.trim().to_lowercase();
+    // ASCII folding is enough for these titles and keeps Unicode case tables out of the download.
+    let needle = filters.text.trim().to_ascii_lowercase();
     (0..compiled.units.len())
         .map(|i| {
             let state = if sets.achieved.contains(i) {
@@ -109,9 +110,9 @@ pub fn rows(compiled: &Compiled, sets: &PlanSets, filters: &Filters) -> Vec<Unit
                 .unwrap_or_default();
             let u = &compiled.units[i];
             let matches_text = needle.is_empty()
-                || u.title.to_lowercase().contains(&needle)
-                || u.reference.to_lowercase().contains(&needle)
-                || u.number.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle));
+                || u.title.to_ascii_lowercase().contains(&needle)
+                || u.reference.to_ascii_lowercase().contains(&needle)
+                || u.number.as_deref().is_some_and(|n| n.to_ascii_lowercase().contains(&needle));
             let matches_level = filters.level.is_none_or(|l| u.level == l);
             let matches_addable = !filters.addable_only || (state == RowState::Available && warnings.is_empty());
             UnitRow { index: i, state, warnings, visible: matches_text && matches_level && matches_addable }

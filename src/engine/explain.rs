@@ -33,6 +33,14 @@ fn groups_phrase(groups: &[String]) -> String {
     }
 }
 
+fn is_are(groups: &[String]) -> &'static str {
+    if groups.len() > 1 {
+        "are"
+    } else {
+        "is"
+    }
+}
+
 fn level_phrase(level: u8, or_above: bool) -> String {
     if or_above {
         format!("level {level} or above")
@@ -96,9 +104,11 @@ impl Finding {
             Finding::GroupCreditsMax { groups, have, max } if met => {
                 format!("At most {max} credits from {}: {have} so far.", groups_phrase(groups))
             }
-            Finding::GroupCreditsMax { groups, have, max } => {
-                format!("{} is capped at {max} credits: this plan has {have}, {short} over.", capital(&groups_phrase(groups)))
-            }
+            Finding::GroupCreditsMax { groups, have, max } => format!(
+                "{} {} capped at {max} credits: this plan has {have}, {short} over.",
+                capital(&groups_phrase(groups)),
+                is_are(groups)
+            ),
             Finding::LevelCreditsMin { level, or_above, groups, have, min } if met => format!(
                 "At least {min} credits at {}{}: {have} so far.",
                 level_phrase(*level, *or_above),
@@ -128,9 +138,11 @@ impl Finding {
                 chosen.len(),
                 and_list(chosen)
             ),
-            Finding::Mandatory { group, units, credits: c, .. } if met => {
-                format!("All {units} units in Group {group} are mandatory and included ({}).", credits(*c))
-            }
+            Finding::Mandatory { group, units, credits: c, .. } if met => match units {
+                1 => format!("The unit in Group {group} is mandatory and included ({}).", credits(*c)),
+                2 => format!("Both units in Group {group} are mandatory and included ({}).", credits(*c)),
+                n => format!("All {n} units in Group {group} are mandatory and included ({}).", credits(*c)),
+            },
             Finding::Mandatory { group, missing, .. } => {
                 format!("Group {group} is mandatory: {} missing.", unit_list(missing))
             }
@@ -159,8 +171,9 @@ impl Finding {
         let short = self.shortfall();
         match self {
             Finding::GroupCreditsMax { groups, have, max } => format!(
-                "{} is capped at {max} credits: this would make {have}, {short} over.",
-                capital(&groups_phrase(groups))
+                "{} {} capped at {max} credits: this would make {have}, {short} over.",
+                capital(&groups_phrase(groups)),
+                is_are(groups)
             ),
             Finding::LevelCreditsMax { level, or_above, groups, have, max } => format!(
                 "At most {max} credits at {}{}: this would make {have}, {short} over.",
@@ -184,9 +197,11 @@ impl Finding {
             Finding::GroupCreditsMin { groups, have, min } => {
                 format!("Removing it would leave {} with {have} of {min} credits.", groups_phrase(groups))
             }
-            Finding::LevelCreditsMin { level, or_above, min, have, .. } => {
-                format!("Removing it would leave {have} of {min} credits at {}.", level_phrase(*level, *or_above))
-            }
+            Finding::LevelCreditsMin { level, or_above, min, have, groups } => format!(
+                "Removing it would leave {have} of {min} credits at {}{}.",
+                level_phrase(*level, *or_above),
+                scope_suffix(groups)
+            ),
             Finding::Mandatory { group, .. } => format!("Group {group} is mandatory."),
         }
         .replace("this would make", if adding { "this would make" } else { "removing it would leave" })
@@ -223,6 +238,18 @@ pub fn describe_rule_kind(kind: &RuleKind) -> String {
     }
 }
 
+/// One line for the list of qualifications: "45 credits: all of Group A; at least 3 credits from Group B."
+pub fn qualification_summary(q: &crate::catalogue::Qualification) -> String {
+    let mut parts: Vec<String> = q.groups.iter().filter(|g| g.mandatory).map(|g| format!("all of Group {}", g.id)).collect();
+    parts.extend(
+        q.rules
+            .iter()
+            .filter(|r| !matches!(r.kind, RuleKind::MinTotalCredits { .. }))
+            .map(|r| lower_first(&describe_rule_kind(&r.kind))),
+    );
+    format!("{} credits: {}.", q.total_credits, parts.join("; "))
+}
+
 /// The hint under a group's legend: its own minimum and cap, or that it is mandatory.
 pub fn group_hint(mandatory: bool, own_rules: &[&RuleKind]) -> String {
     if mandatory {
@@ -246,7 +273,7 @@ pub fn group_hint(mandatory: bool, own_rules: &[&RuleKind]) -> String {
 fn capital(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
         None => String::new(),
     }
 }
@@ -254,7 +281,7 @@ fn capital(s: &str) -> String {
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
+        Some(f) => std::iter::once(f.to_ascii_lowercase()).chain(c).collect(),
         None => String::new(),
     }
 }

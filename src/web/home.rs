@@ -46,7 +46,7 @@ pub fn problems(list: &[String]) -> Html {
 }
 
 fn slug(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
+    s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_ascii_lowercase()
 }
 
 fn card(q: &Qualification) -> Html {
