@@ -4,13 +4,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::address::Route;
+use crate::address::{decode, Route};
 use crate::catalogue::{shared, Qualification, RuleKind};
 use crate::date::Date;
 use crate::engine::{group_hint, Compiled, Plan};
 use crate::planner::{apply, rows, Action, Filters};
 
-use super::app::navigate;
+use super::app::{current_hash, navigate};
 use super::erratum::ErrataNotes;
 use super::home::problems;
 use super::summary::Summary;
@@ -33,15 +33,17 @@ pub fn planner_page(props: &PlannerProps) -> Html {
         return html! { <main id="main" class="page"><h1>{"This qualification could not be loaded"}</h1></main> };
     };
 
-    let on_action = {
-        let compiled = compiled.clone();
-        let plan = props.plan.clone();
-        let number = props.number.clone();
-        Callback::from(move |action: Action| {
-            let next = apply(&compiled, &plan, &action);
-            navigate(&Route::Planner { number: number.clone(), plan: next });
-        })
-    };
+    // The plan is read from the address when the action happens, so this callback stays the
+    // same across clicks and unit rows whose own state did not change are not re-rendered.
+    let on_action = use_callback(compiled.clone(), |action: Action, compiled| {
+        let Ok(cat) = shared() else { return };
+        let plan = match decode(&current_hash(), cat).route {
+            Route::Planner { number, plan } if number == compiled.number => plan,
+            _ => Plan::default(),
+        };
+        let next = apply(compiled, &plan, &action);
+        navigate(&Route::Planner { number: compiled.number.clone(), plan: next });
+    });
 
     let (sets, _) = compiled.resolve(&props.plan);
     let verdict = compiled.evaluate_sets(&sets);

@@ -51,8 +51,8 @@ pub fn summary(props: &SummaryProps) -> Html {
             <div class="summary-details" id="summary-details">
                 <dl class="totals">
                     <div><dt>{"Credits"}</dt><dd>{format!("{} of {}", t.credits, c.total_credits)}</dd></div>
-                    <div><dt>{"Already achieved"}</dt><dd>{format!("{} credits ({} units)", t.credits_achieved, t.units_achieved)}</dd></div>
-                    <div><dt>{"Still to do"}</dt><dd>{format!("{} credits ({} units)", t.credits_to_do, t.units - t.units_achieved)}</dd></div>
+                    <div><dt>{"Already achieved"}</dt><dd>{format!("{} credits ({})", t.credits_achieved, units(t.units_achieved))}</dd></div>
+                    <div><dt>{"Still to do"}</dt><dd>{format!("{} credits ({})", t.credits_to_do, units(t.units - t.units_achieved))}</dd></div>
                     <div><dt>{"Guided learning hours"}</dt><dd>{glh_text(t.glh, t.glh_to_do, &t.glh_missing)}</dd></div>
                     <div><dt>{"Credits by level"}</dt><dd>{
                         if t.credits_by_level.is_empty() { "none".to_owned() } else {
@@ -90,6 +90,14 @@ pub fn summary(props: &SummaryProps) -> Html {
                 </ul>
             </div>
         </aside>
+    }
+}
+
+fn units(n: u32) -> String {
+    if n == 1 {
+        "1 unit".to_owned()
+    } else {
+        format!("{n} units")
     }
 }
 

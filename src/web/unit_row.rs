@@ -90,49 +90,69 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
                     </div>
                 }
                 <ErrataNotes ids={props.entry.errata.iter().chain(props.entry.availability.iter().flat_map(|a| a.errata.iter())).cloned().collect::<Vec<_>>()} label="Note" />
-                { detail(&props.entry) }
+                <UnitDetailView entry={props.entry.clone()} />
             </div>
         </div>
     }
 }
 
-fn detail(entry: &UnitEntry) -> Html {
+#[derive(Properties, PartialEq)]
+struct DetailProps {
+    entry: UnitEntry,
+}
+
+/// The unit's content, built only once the disclosure is opened: outcomes and criteria are most
+/// of the page's nodes, and a closed disclosure need not carry them.
+#[function_component(UnitDetailView)]
+fn unit_detail(props: &DetailProps) -> Html {
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(el.open());
+        })
+    };
+    html! {
+        <details class="unit-detail" {ontoggle}>
+            <summary>{"Unit details"}<span class="visually-hidden">{format!(": {}", props.entry.title)}</span></summary>
+            if *open { { detail_body(&props.entry) } }
+        </details>
+    }
+}
+
+fn detail_body(entry: &UnitEntry) -> Html {
     let Ok(cat) = shared() else { return html! {} };
     let found = cat.detail(entry);
     let doc = entry.detail.as_deref().and_then(|d| cat.document(d));
-    html! {
-        <details class="unit-detail">
-            <summary>{"Unit details"}<span class="visually-hidden">{format!(": {}", entry.title)}</span></summary>
-            { match (found, doc) {
-                (Some(d), Some(doc)) => html! {
-                    <div class="detail-body">
-                        if let Some(t) = d.unit_type {
-                            <p><strong>{"Unit type: "}</strong>{ match t { UnitType::Competence => "competence", UnitType::Knowledge => "knowledge" } }</p>
-                        }
-                        if let Some(s) = &d.summary { <p>{s}</p> }
-                        if !d.assessment.is_empty() {
-                            <h4>{"Assessment"}</h4>
-                            <ul>{ for d.assessment.iter().map(|a| html! { <li>{a}</li> }) }</ul>
-                        }
-                        <h4>{"Learning outcomes and assessment criteria"}</h4>
-                        <ol class="outcomes">
-                            { for d.outcomes.iter().map(|o| html! {
-                                <li>
-                                    <p class="outcome"><span class="num">{&o.number}</span>{" "}{&o.text}</p>
-                                    <ul class="criteria">
-                                        { for o.criteria.iter().map(|c| html! { <li><span class="num">{&c.number}</span>{" "}{&c.text}</li> }) }
-                                    </ul>
-                                </li>
-                            }) }
-                        </ol>
-                        <ErrataNotes ids={d.errata.clone()} label="Unit content" />
-                        <p class="source">{format!("Source: {}, \u{201c}{}\u{201d}.", doc.title, d.section)}</p>
-                    </div>
-                },
-                _ => html! {
-                    <p class="detail-body">{"The source documents do not include this unit's content (its learning outcomes and assessment criteria). Ask the awarding body for the unit specification."}</p>
-                },
-            } }
-        </details>
+    match (found, doc) {
+        (Some(d), Some(doc)) => html! {
+            <div class="detail-body">
+                if let Some(t) = d.unit_type {
+                    <p><strong>{"Unit type: "}</strong>{ match t { UnitType::Competence => "competence", UnitType::Knowledge => "knowledge" } }</p>
+                }
+                if let Some(s) = &d.summary { <p>{s}</p> }
+                if !d.assessment.is_empty() {
+                    <h4>{"Assessment"}</h4>
+                    <ul>{ for d.assessment.iter().map(|a| html! { <li>{a}</li> }) }</ul>
+                }
+                <h4>{"Learning outcomes and assessment criteria"}</h4>
+                <ol class="outcomes">
+                    { for d.outcomes.iter().map(|o| html! {
+                        <li>
+                            <p class="outcome"><span class="num">{&o.number}</span>{" "}{&o.text}</p>
+                            <ul class="criteria">
+                                { for o.criteria.iter().map(|c| html! { <li><span class="num">{&c.number}</span>{" "}{&c.text}</li> }) }
+                            </ul>
+                        </li>
+                    }) }
+                </ol>
+                <ErrataNotes ids={d.errata.clone()} label="Unit content" />
+                <p class="source">{format!("Source: {}, \u{201c}{}\u{201d}.", doc.title, d.section)}</p>
+            </div>
+        },
+        _ => html! {
+            <p class="detail-body">{"The source documents do not include this unit's content (its learning outcomes and assessment criteria). Ask the awarding body for the unit specification."}</p>
+        },
     }
 }

@@ -1,0 +1,220 @@
+// The planner as a person uses it: real clicks through whole valid plans, warnings before a click,
+// the plan in the address (reload, back, shared links), bad links, keyboard use, small screens.
+import assert from 'node:assert/strict';
+import { appTest, gotoApp, checkA11y, realClick, pressKeys } from './lib.mjs';
+
+const unitId = (key) => `#unit-${key.replace(/[^A-Za-z0-9]/g, '-')}`;
+const verdict = (page) => page.locator('.verdict[role="status"]');
+
+async function verdictIs(page, value) {
+  await page.waitForFunction((v) => document.querySelector('.verdict')?.dataset.verdict === v, value);
+}
+
+async function tick(page, key) {
+  const box = page.locator(unitId(key));
+  const before = await box.isChecked();
+  await realClick(page, box);
+  await page.waitForFunction(([sel, want]) => document.querySelector(sel)?.checked === want, [unitId(key), !before]);
+}
+
+async function hash(page) {
+  return page.evaluate(() => decodeURIComponent(location.hash));
+}
+
+function ruleText(page, id) {
+  return page.locator(`.rule[data-rule="${id}"] .rule-text`).innerText();
+}
+
+appTest('home page lists all eight qualifications and one click opens a planner', async ({ page }) => {
+  await gotoApp(page);
+  const cards = page.locator('.qual-card');
+  assert.equal(await cards.count(), 8);
+  for (const n of ['601/3576/1', '601/3478/1', '601/4756/8', '600/1244/4', '600/1286/9', '600/1135/X', '600/1136/1', '600/1288/2']) {
+    assert.ok((await page.locator('.qual-card', { hasText: n }).count()) === 1, `card for ${n}`);
+  }
+  await realClick(page, page.getByRole('link', { name: 'Pearson BTEC Level 3 Diploma in Customer Service' }));
+  await page.locator('h1', { hasText: 'Pearson BTEC Level 3 Diploma in Customer Service' }).waitFor();
+  assert.equal(await hash(page), '#/601-3478-1');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus moves to the new page');
+});
+
+appTest('ProQual Level 2: a whole valid plan by clicking, with the address following', async ({ page }) => {
+  await gotoApp(page, '#/601-3576-1');
+  await verdictIs(page, 'unmet');
+  assert.match(await verdict(page).innerText(), /19 of 45 credits/);
+  // Group B 3, Group C 17, Group D 7: 19 + 3 + 17 + 7 = 46 credits.
+  const keys = ['D/506/2119', 'H/506/2154', 'K/506/2155', 'R/506/2134', 'Y/506/2135', 'A/506/2158', 'T/505/4673', 'L/506/1807', 'H/506/1814'];
+  for (const k of keys) await tick(page, k);
+  await verdictIs(page, 'met');
+  assert.match(await verdict(page).innerText(), /This plan meets the rules — 46 of 45 credits/);
+  const h = await hash(page);
+  for (const k of keys) assert.ok(h.includes(k), `${k} is in the address ${h}`);
+  // Group D is now at its cap of 7: another Group D unit is flagged before a click.
+  const warning = page.locator('.unit[data-key="M/506/1895"] .unit-warning');
+  assert.match(await warning.innerText(), /Group D is capped at 7 credits: this would make 10, 3 over\./);
+  // Choosing it anyway is allowed, and the summary says exactly what is wrong.
+  await tick(page, 'M/506/1895');
+  await verdictIs(page, 'unmet');
+  assert.equal(await ruleText(page, 'max-d'), 'Group D is capped at 7 credits: this plan has 10, 3 over.');
+  assert.ok(await page.locator(unitId('M/506/1895')).isChecked(), 'nothing is unticked behind the user');
+  await checkA11y(page);
+});
+
+appTest('Pearson Level 3: a valid plan, credits at level 3 or above, reload keeps it', async ({ page }) => {
+  await gotoApp(page, '#/601-3478-1');
+  // Group A 31 (mandatory); Group B 7 (5), 8 (3), 9 (4), 10 (5), 11 (5), 12 (3) = 25; 56 in all.
+  for (const k of ['7', '8', '9', '10', '11']) await tick(page, k);
+  await verdictIs(page, 'unmet');
+  assert.equal(await ruleText(page, 'total'), 'Add at least 2 more credits: 53 of the 55 credits needed so far.');
+  await tick(page, '12');
+  await verdictIs(page, 'met');
+  assert.equal(await ruleText(page, 'level-3'), 'At least 40 credits at level 3 or above: 53 so far.');
+  await page.reload();
+  await verdictIs(page, 'met');
+  assert.ok(await page.locator(unitId('12')).isChecked());
+  // Back undoes the last click.
+  await page.goBack();
+  await verdictIs(page, 'unmet');
+  assert.ok(!(await page.locator(unitId('12')).isChecked()));
+  await page.goForward();
+  await verdictIs(page, 'met');
+});
+
+appTest('City & Guilds Level 3: barred units warn first, registration date decides 319 and 619', async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1');
+  // Group A 101 + 301 = 6; Group B 302 (5) 303 (6) 304 (4) 305 (4) 306 (4) = 23; Group C 311 (7) 312 (8) = 15; 44 in all.
+  for (const k of ['302', '303', '304', '305', '306', '311', '312']) await tick(page, k);
+  await verdictIs(page, 'met');
+  await tick(page, '212');
+  await verdictIs(page, 'met');
+  assert.equal(await page.locator('.unit[data-key="318"] .unit-warning li').innerText(), 'Barred with unit 212, which is in the plan.');
+  await tick(page, '318');
+  await verdictIs(page, 'unmet');
+  assert.equal(await ruleText(page, 'barred-212-318'), 'Units 212 and 318 cannot be taken together: this plan has both.');
+  await tick(page, '318');
+  await tick(page, '212');
+  await verdictIs(page, 'met');
+
+  // 319 needs a registration date before 1 July 2017.
+  await tick(page, '319');
+  await verdictIs(page, 'unmet');
+  assert.equal(await ruleText(page, 'registration-319'), "Enter the learner's registration date: unit 319 is only for learners registered before 1 July 2017.");
+  await page.locator('#registered').fill('2017-06-30');
+  await page.locator('#registered').dispatchEvent('change');
+  await verdictIs(page, 'met');
+  assert.ok((await hash(page)).includes('registered=2017-06-30'));
+  assert.match(await page.locator('.unit[data-key="619"] .unit-warning').innerText(), /Not available for a learner registered on 30 June 2017/);
+  await checkA11y(page);
+});
+
+appTest('a shared link reproduces the plan in a fresh page, achieved units counted apart', async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1?do=302,303,304,305,306,311&done=312&registered=2017-09-04');
+  await verdictIs(page, 'met');
+  assert.equal(await page.locator('.unit[data-key="312"]').getAttribute('data-state'), 'achieved');
+  assert.match(await page.locator('.totals').innerText(), /Already achieved\s+8 credits \(1 unit\)/);
+  assert.equal(await page.locator('#registered').inputValue(), '2017-09-04');
+});
+
+appTest('a damaged link says what it left out and keeps the rest', async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1?do=302,999,abc&registered=2017-02-30');
+  const alert = page.locator('[role="alert"]');
+  await alert.first().waitFor();
+  const text = await alert.first().innerText();
+  assert.match(text, /999, abc/);
+  assert.match(text, /registration date in the link \("2017-02-30"\) is not a real date/);
+  assert.ok(await page.locator(unitId('302')).isChecked(), 'the readable unit is kept');
+
+  await page.evaluate(() => {
+    location.hash = '#/999-9999-9';
+  });
+  await page.locator('h1', { hasText: 'Qualification not found' }).waitFor();
+  assert.match(await page.locator('[role="alert"]').innerText(), /numbered "999-9999-9"/);
+  await checkA11y(page);
+});
+
+appTest('keyboard only: tab to a unit, space ticks it, the summary updates', async ({ page }) => {
+  await gotoApp(page, '#/600-1244-4');
+  await page.locator(unitId('102')).focus();
+  await pressKeys(page, 'Space');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.checked, unitId('102'));
+  assert.match(await verdict(page).innerText(), /9 of 12 credits/);
+  // Tab moves on to the next control in the same unit: its "already achieved" box.
+  await pressKeys(page, 'Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'achieved-102');
+});
+
+appTest('filters narrow the list without touching the plan, and clear in one click', async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1?do=212');
+  await page.locator('#filter-text').fill('bespoke');
+  await page.waitForFunction(() => document.querySelectorAll('.unit').length === 2);
+  assert.match(await page.locator('.filter-count').innerText(), /Showing 2 of 50 units/);
+  await page.locator('#filter-text').fill('');
+  await realClick(page, '#filter-addable');
+  await page.waitForFunction(() => !document.querySelector('.unit[data-key="318"]'));
+  assert.match(await verdict(page).innerText(), /11 of 42 credits/, 'the chosen unit still counts');
+  await realClick(page, page.getByRole('button', { name: 'Clear filters' }));
+  await page.locator('.unit[data-key="318"]').waitFor();
+});
+
+appTest('unit details: outcomes and criteria, or a plain statement when no document has them', async ({ page }) => {
+  await gotoApp(page, '#/600-1135-X');
+  const withContent = page.locator('.unit[data-key="202"] details.unit-detail');
+  await realClick(page, withContent.locator('summary'));
+  await withContent.locator('.criteria').first().waitFor();
+  assert.match(await withContent.innerText(), /1\.1/);
+  const without = page.locator('.unit[data-key="112"] details.unit-detail');
+  await realClick(page, without.locator('summary'));
+  await without.locator('.detail-body').waitFor();
+  assert.match(await without.innerText(), /source documents do not include this unit's content/);
+});
+
+appTest('phone width: the summary bar expands and never covers the focused control', { contextOptions: { viewport: { width: 360, height: 740 } } }, async ({ page }) => {
+  await gotoApp(page, '#/601-3478-1');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await tick(page, '45');
+  const covered = await page.evaluate(() => {
+    const focused = document.activeElement.getBoundingClientRect();
+    const bar = document.querySelector('.summary').getBoundingClientRect();
+    return focused.bottom > bar.top;
+  });
+  assert.equal(covered, false, 'the focused checkbox is above the summary bar');
+  const toggle = page.getByRole('button', { name: 'Show details' });
+  await realClick(page, toggle);
+  await page.locator('.summary.expanded .rules').waitFor();
+  await checkA11y(page);
+});
+
+appTest('benchmark: time from a click to the updated summary on the largest qualification', async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1');
+  const samples = [];
+  for (const k of ['302', '303', '304', '305', '306', '311', '312', '313', '302', '303']) {
+    const box = page.locator(unitId(k));
+    await box.scrollIntoViewIfNeeded();
+    const before = await verdict(page).innerText();
+    // Start the clock in the page when the checkbox changes, stop it at the first frame after
+    // the summary's text changed.
+    await page.evaluate((sel) => {
+      window.__bench = new Promise((resolve) => {
+        const el = document.querySelector(sel);
+        el.addEventListener('change', () => {
+          const t0 = performance.now();
+          const obs = new MutationObserver(() => {
+            obs.disconnect();
+            const dom = performance.now() - t0;
+            requestAnimationFrame(() => resolve({ dom, frame: performance.now() - t0 }));
+          });
+          obs.observe(document.querySelector('.verdict'), { subtree: true, characterData: true, childList: true });
+        }, { once: true });
+      });
+    }, unitId(k));
+    await realClick(page, box);
+    samples.push(await page.evaluate(() => window.__bench));
+    assert.notEqual(await verdict(page).innerText(), before);
+  }
+  const stats = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return `median ${s[Math.floor(s.length / 2)].toFixed(1)} ms, max ${s.at(-1).toFixed(1)} ms`;
+  };
+  console.log(`benchmark: click to updated summary on 600/1136/1 (50 units), ${samples.length} clicks: summary updated in the DOM ${stats(samples.map((x) => x.dom))}; next frame painted ${stats(samples.map((x) => x.frame))}`);
+});
