@@ -9,6 +9,8 @@ mod planner;
 mod summary;
 mod unit_row;
 
+pub use panic::show as show_crash;
+
 /// Mounts the app into `#app` (or the body) and installs the panic reporter.
 pub fn start() {
     panic::install();
