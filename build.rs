@@ -1,9 +1,20 @@
-//! Lists every JSON file under `specs/` so the catalogue module can embed them with
-//! `include_str!` without a hand-kept list: a new qualification is a new file. The embedded
-//! copies are re-serialised without indentation, which saves download size; a file that is not
-//! JSON is embedded as it is, so the catalogue parser reports it with its field path.
+//! Packs the catalogue: parses every JSON file under `specs/` into the typed model (the same
+//! model and the same rules as `catalogue::parse`), encodes the result in the compact binary form
+//! of `src/catalogue/binary.rs`, and LZMA-compresses it into `OUT_DIR/catalogue.bin.lzma`, which
+//! the app embeds. A new qualification is a new file, with no list to keep. A malformed file
+//! fails the build with a message naming the file and the field, so the app never carries a JSON
+//! parser; LZMA's large window finds the unit content that several documents print alike.
 
-use std::{env, fs, path::Path};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::{env, fs, path::Path, path::PathBuf, process};
+
+#[path = "src/catalogue/binary.rs"]
+mod binary;
+#[path = "src/catalogue/model.rs"]
+mod model;
+
+use model::{Document, Erratum, Qualification, UnitDetailFile};
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("specs");
@@ -11,28 +22,80 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();
-    let mut out = String::from("pub(crate) const SPEC_FILES: &[(&str, &str)] = &[\n");
-    let out_dir = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("specs");
-    for (n, file) in files.iter().enumerate() {
-        println!("cargo:rerun-if-changed={}", file.display());
-        let rel = file.strip_prefix(&root).expect("under specs").to_string_lossy().replace('\\', "/");
-        let text = fs::read_to_string(file).expect("read spec file");
-        let compact = match serde_json::from_str::<serde_json::Value>(&text) {
-            Ok(value) => serde_json::to_string(&value).expect("re-serialise"),
-            Err(_) => text,
-        };
-        fs::create_dir_all(&out_dir).expect("create OUT_DIR/specs");
-        let dest = out_dir.join(format!("{n}.json"));
-        fs::write(&dest, compact).expect("write compact spec");
-        out.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", dest.display().to_string()));
-    }
-    out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("spec_files.rs");
-    fs::write(dest, out).expect("write spec_files.rs");
+    let parts = parse(&root, &files).unwrap_or_else(|message| {
+        println!("cargo::error={message}");
+        process::exit(1);
+    });
+    let packed = binary::encode(&parts);
+    // Preset 9 with the "extreme" flag (liblzma LZMA_PRESET_EXTREME); no position bits, as the
+    // packed data has no alignment to exploit (about 250 bytes smaller).
+    let mut options = xz2::stream::LzmaOptions::new_preset(9 | 0x8000_0000).expect("lzma preset");
+    options.position_bits(0);
+    let stream = xz2::stream::Stream::new_lzma_encoder(&options).expect("lzma encoder");
+    let mut encoder = xz2::write::XzEncoder::new_stream(Vec::new(), stream);
+    encoder.write_all(&packed).expect("compress");
+    let compressed = encoder.finish().expect("finish compression");
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("catalogue.bin.lzma");
+    fs::write(dest, compressed).expect("write catalogue.bin.lzma");
 }
 
-fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+/// What `catalogue::parse` does (keep the two alike; a test checks they agree), with errors as
+/// `specs/<file>: field `<path>`: <what is wrong>`.
+fn parse(root: &Path, files: &[PathBuf]) -> Result<binary::Parts, String> {
+    let mut documents = Vec::new();
+    let mut errata = Vec::new();
+    let mut qualifications = Vec::new();
+    let mut details = BTreeMap::new();
+    for file in files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let path = file
+            .strip_prefix(root)
+            .expect("under specs")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = fs::read_to_string(file).map_err(|e| format!("specs/{path}: {e}"))?;
+        if path == "documents.json" {
+            documents = read::<Vec<Document>>(&path, &text)?;
+        } else if path.starts_with("errata/") {
+            errata.extend(read::<Vec<Erratum>>(&path, &text)?);
+        } else if path.starts_with("qualifications/") {
+            qualifications.push(read::<Qualification>(&path, &text)?);
+        } else if path.starts_with("units/") {
+            let file = read::<UnitDetailFile>(&path, &text)?;
+            let mut by_key = BTreeMap::new();
+            for unit in file.units {
+                let key = unit.key.clone();
+                if by_key.insert(key.clone(), unit).is_some() {
+                    return Err(format!(
+                        "specs/{path}: field `units[key={key}]`: this key appears twice"
+                    ));
+                }
+            }
+            details.insert(file.document, by_key);
+        } else {
+            return Err(format!("specs/{path}: field ``: not a known kind of spec file"));
+        }
+    }
+    errata.sort_by(|a: &Erratum, b: &Erratum| a.id.cmp(&b.id));
+    qualifications.sort_by(|a, b| {
+        (a.awarding_body.as_str(), a.level, a.number.as_str()).cmp(&(
+            b.awarding_body.as_str(),
+            b.level,
+            b.number.as_str(),
+        ))
+    });
+    Ok((documents, errata, qualifications, details))
+}
+
+fn read<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, String> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| format!("specs/{path}: field `{}`: {}", e.path(), e.inner()))
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {

@@ -1,11 +1,14 @@
 //! The qualification catalogue: the JSON in `specs/`, embedded at compile time, parsed into
 //! typed data and checked for integrity.
 
+mod binary;
 mod load;
 mod model;
 pub(crate) mod validate;
 
-pub use load::{embedded, parse, shared, CatalogueError};
+#[cfg(not(target_arch = "wasm32"))]
+pub use load::parse;
+pub use load::{embedded, shared, CatalogueError};
 pub use model::*;
 pub use validate::{integrity_problems, IntegrityProblem};
 

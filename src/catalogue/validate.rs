@@ -23,7 +23,10 @@ impl fmt::Display for IntegrityProblem {
 pub fn integrity_problems(cat: &Catalogue) -> Vec<IntegrityProblem> {
     let mut out = Vec::new();
     let mut push = |place: &str, message: String| {
-        out.push(IntegrityProblem { place: place.to_owned(), message });
+        out.push(IntegrityProblem {
+            place: place.to_owned(),
+            message,
+        });
     };
 
     let doc_ids: BTreeSet<&str> = cat.documents.iter().map(|d| d.id.as_str()).collect();
@@ -72,19 +75,32 @@ pub fn integrity_problems(cat: &Catalogue) -> Vec<IntegrityProblem> {
         let mut keys = BTreeMap::new();
         for (g, u) in q.units() {
             if let Some(prev) = keys.insert(u.key(), g.id.as_str()) {
-                push(place, format!("unit {} appears in group {prev} and group {}", u.key(), g.id));
+                push(
+                    place,
+                    format!("unit {} appears in group {prev} and group {}", u.key(), g.id),
+                );
             }
         }
         for (_, u) in q.units() {
             let known = !u.errata.is_empty();
-            for id in u.errata.iter().chain(u.availability.iter().flat_map(|a| a.errata.iter())) {
+            for id in u
+                .errata
+                .iter()
+                .chain(u.availability.iter().flat_map(|a| a.errata.iter()))
+            {
                 if !erratum_ids.contains(id.as_str()) {
                     push(place, format!("unit {} cites unknown erratum {id}", u.key()));
                 }
             }
             for b in &u.barred {
                 match q.unit(b) {
-                    None if !known => push(place, format!("unit {} is barred with {b}, which is not in this qualification", u.key())),
+                    None if !known => push(
+                        place,
+                        format!(
+                            "unit {} is barred with {b}, which is not in this qualification",
+                            u.key()
+                        ),
+                    ),
                     Some(other) if !other.barred.contains(&u.key()) && !known => {
                         push(place, format!("unit {} bars {b} but {b} does not bar it", u.key()))
                     }
@@ -94,7 +110,14 @@ pub fn integrity_problems(cat: &Catalogue) -> Vec<IntegrityProblem> {
             if let Some(doc) = &u.detail {
                 let found = cat.details.get(doc).and_then(|m| m.get(&u.key()));
                 match found {
-                    None => push(place, format!("unit {} points to content in {doc}, which has no unit {}", u.key(), u.key())),
+                    None => push(
+                        place,
+                        format!(
+                            "unit {} points to content in {doc}, which has no unit {}",
+                            u.key(),
+                            u.key()
+                        ),
+                    ),
                     Some(d) if !known && d.errata.is_empty() => {
                         let differs = d.reference != u.reference
                             || d.level.is_some_and(|l| l != u.level)
@@ -131,7 +154,10 @@ pub fn integrity_problems(cat: &Catalogue) -> Vec<IntegrityProblem> {
                 if let RuleKind::MaxUnits { units, .. } = kind {
                     for k in units {
                         if q.unit(k).is_none() && rule.errata.is_empty() {
-                            push(place, format!("rule {} names unit {k}, which is not in this qualification", rule.id));
+                            push(
+                                place,
+                                format!("rule {} names unit {k}, which is not in this qualification", rule.id),
+                            );
                         }
                     }
                 }
@@ -143,7 +169,10 @@ pub fn integrity_problems(cat: &Catalogue) -> Vec<IntegrityProblem> {
     let mut by_ref: BTreeMap<&str, Vec<(&str, &super::UnitEntry)>> = BTreeMap::new();
     for q in &cat.qualifications {
         for (_, u) in q.units() {
-            by_ref.entry(u.reference.as_str()).or_default().push((q.number.as_str(), u));
+            by_ref
+                .entry(u.reference.as_str())
+                .or_default()
+                .push((q.number.as_str(), u));
         }
     }
     for (reference, entries) in by_ref {
