@@ -10,7 +10,17 @@ pub struct Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -22,7 +32,11 @@ impl Date {
         if y.len() != 4 || m.len() != 2 || d.len() != 2 {
             return None;
         }
-        let date = Date { year: y.parse().ok()?, month: m.parse().ok()?, day: d.parse().ok()? };
+        let date = Date {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        };
         (date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= days_in_month(date.year, date.month))
             .then_some(date)
     }
@@ -34,7 +48,7 @@ impl Date {
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -60,7 +74,16 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in ["2017-02-29", "2017-13-01", "2017-00-10", "17-07-01", "2017-7-1", "", "2016-02-30", "abcd-ef-gh"] {
+        for bad in [
+            "2017-02-29",
+            "2017-13-01",
+            "2017-00-10",
+            "17-07-01",
+            "2017-7-1",
+            "",
+            "2016-02-30",
+            "abcd-ef-gh",
+        ] {
             assert_eq!(Date::parse_iso(bad), None, "{bad}");
         }
         assert!(Date::parse_iso("2016-02-29").is_some());

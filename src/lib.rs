@@ -6,8 +6,9 @@
 pub mod address;
 pub mod catalogue;
 
-#[cfg(target_arch = "wasm32")]
-pub mod web;
 pub mod date;
 pub mod engine;
 pub mod planner;
+pub mod solver;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

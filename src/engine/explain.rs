@@ -89,9 +89,14 @@ impl Finding {
         let met = self.met();
         let short = self.shortfall();
         match self {
-            Finding::TotalCredits { have, min } if met => format!("At least {min} credits in all: this plan has {have}."),
+            Finding::TotalCredits { have, min } if met => {
+                format!("At least {min} credits in all: this plan has {have}.")
+            }
             Finding::TotalCredits { have, min } => {
-                format!("Add at least {}: {have} of the {min} credits needed so far.", more_credits(short))
+                format!(
+                    "Add at least {}: {have} of the {min} credits needed so far.",
+                    more_credits(short)
+                )
             }
             Finding::GroupCreditsMin { groups, have, min } if met => {
                 format!("At least {min} credits from {}: {have} so far.", groups_phrase(groups))
@@ -109,22 +114,46 @@ impl Finding {
                 capital(&groups_phrase(groups)),
                 is_are(groups)
             ),
-            Finding::LevelCreditsMin { level, or_above, groups, have, min } if met => format!(
+            Finding::LevelCreditsMin {
+                level,
+                or_above,
+                groups,
+                have,
+                min,
+            } if met => format!(
                 "At least {min} credits at {}{}: {have} so far.",
                 level_phrase(*level, *or_above),
                 scope_suffix(groups)
             ),
-            Finding::LevelCreditsMin { level, or_above, groups, have, min } => format!(
+            Finding::LevelCreditsMin {
+                level,
+                or_above,
+                groups,
+                have,
+                min,
+            } => format!(
                 "At least {min} credits at {}{}: {have} so far, {short} more needed.",
                 level_phrase(*level, *or_above),
                 scope_suffix(groups)
             ),
-            Finding::LevelCreditsMax { level, or_above, groups, have, max } if met => format!(
+            Finding::LevelCreditsMax {
+                level,
+                or_above,
+                groups,
+                have,
+                max,
+            } if met => format!(
                 "At most {max} credits at {}{}: {have} so far.",
                 level_phrase(*level, *or_above),
                 scope_suffix(groups)
             ),
-            Finding::LevelCreditsMax { level, or_above, groups, have, max } => format!(
+            Finding::LevelCreditsMax {
+                level,
+                or_above,
+                groups,
+                have,
+                max,
+            } => format!(
                 "At most {max} credits at {}{}: this plan has {have}, {short} over.",
                 level_phrase(*level, *or_above),
                 scope_suffix(groups)
@@ -138,10 +167,21 @@ impl Finding {
                 chosen.len(),
                 and_list(chosen)
             ),
-            Finding::Mandatory { group, units, credits: c, .. } if met => match units {
+            Finding::Mandatory {
+                group,
+                units,
+                credits: c,
+                ..
+            } if met => match units {
                 1 => format!("The unit in Group {group} is mandatory and included ({}).", credits(*c)),
-                2 => format!("Both units in Group {group} are mandatory and included ({}).", credits(*c)),
-                n => format!("All {n} units in Group {group} are mandatory and included ({}).", credits(*c)),
+                2 => format!(
+                    "Both units in Group {group} are mandatory and included ({}).",
+                    credits(*c)
+                ),
+                n => format!(
+                    "All {n} units in Group {group} are mandatory and included ({}).",
+                    credits(*c)
+                ),
             },
             Finding::Mandatory { group, missing, .. } => {
                 format!("Group {group} is mandatory: {} missing.", unit_list(missing))
@@ -154,8 +194,17 @@ impl Finding {
                     format!("{base}.")
                 }
             }
-            Finding::Registration { unit, window, registered, in_plan } => {
-                let rule = format!("{} is only for learners {}", capital(&unit_label(unit)), window_phrase(window));
+            Finding::Registration {
+                unit,
+                window,
+                registered,
+                in_plan,
+            } => {
+                let rule = format!(
+                    "{} is only for learners {}",
+                    capital(&unit_label(unit)),
+                    window_phrase(window)
+                );
                 match (in_plan, registered) {
                     (false, _) => format!("{rule}."),
                     (true, None) => format!("Enter the learner's registration date: {}.", lower_first(&rule)),
@@ -175,7 +224,13 @@ impl Finding {
                 capital(&groups_phrase(groups)),
                 is_are(groups)
             ),
-            Finding::LevelCreditsMax { level, or_above, groups, have, max } => format!(
+            Finding::LevelCreditsMax {
+                level,
+                or_above,
+                groups,
+                have,
+                max,
+            } => format!(
                 "At most {max} credits at {}{}: this would make {have}, {short} over.",
                 level_phrase(*level, *or_above),
                 scope_suffix(groups)
@@ -187,24 +242,56 @@ impl Finding {
                 let other = if a == key { b } else { a };
                 format!("Barred with {}, which is in the plan.", unit_label(other))
             }
-            Finding::Registration { window, registered: None, .. } => {
-                format!("Needs the registration date: only for learners {}.", window_phrase(window))
+            Finding::Registration {
+                window,
+                registered: None,
+                ..
+            } => {
+                format!(
+                    "Needs the registration date: only for learners {}.",
+                    window_phrase(window)
+                )
             }
-            Finding::Registration { window, registered: Some(d), .. } => {
-                format!("Not available for a learner registered on {d}: only for learners {}.", window_phrase(window))
+            Finding::Registration {
+                window,
+                registered: Some(d),
+                ..
+            } => {
+                format!(
+                    "Not available for a learner registered on {d}: only for learners {}.",
+                    window_phrase(window)
+                )
             }
-            Finding::TotalCredits { have, min } => format!("Removing it would leave {have} of the {min} credits needed."),
+            Finding::TotalCredits { have, min } => {
+                format!("Removing it would leave {have} of the {min} credits needed.")
+            }
             Finding::GroupCreditsMin { groups, have, min } => {
-                format!("Removing it would leave {} with {have} of {min} credits.", groups_phrase(groups))
+                format!(
+                    "Removing it would leave {} with {have} of {min} credits.",
+                    groups_phrase(groups)
+                )
             }
-            Finding::LevelCreditsMin { level, or_above, min, have, groups } => format!(
+            Finding::LevelCreditsMin {
+                level,
+                or_above,
+                min,
+                have,
+                groups,
+            } => format!(
                 "Removing it would leave {have} of {min} credits at {}{}.",
                 level_phrase(*level, *or_above),
                 scope_suffix(groups)
             ),
             Finding::Mandatory { group, .. } => format!("Group {group} is mandatory."),
         }
-        .replace("this would make", if adding { "this would make" } else { "removing it would leave" })
+        .replace(
+            "this would make",
+            if adding {
+                "this would make"
+            } else {
+                "removing it would leave"
+            },
+        )
     }
 }
 
@@ -228,11 +315,29 @@ pub fn describe_rule_kind(kind: &RuleKind) -> String {
         RuleKind::MinTotalCredits { min } => format!("At least {min} credits in all"),
         RuleKind::MinGroupCredits { groups, min } => format!("At least {min} credits from {}", groups_phrase(groups)),
         RuleKind::MaxGroupCredits { groups, max } => format!("At most {max} credits from {}", groups_phrase(groups)),
-        RuleKind::MinLevelCredits { level, or_above, min, groups } => {
-            format!("At least {min} credits at {}{}", level_phrase(*level, *or_above), scope_suffix(groups))
+        RuleKind::MinLevelCredits {
+            level,
+            or_above,
+            min,
+            groups,
+        } => {
+            format!(
+                "At least {min} credits at {}{}",
+                level_phrase(*level, *or_above),
+                scope_suffix(groups)
+            )
         }
-        RuleKind::MaxLevelCredits { level, or_above, max, groups } => {
-            format!("At most {max} credits at {}{}", level_phrase(*level, *or_above), scope_suffix(groups))
+        RuleKind::MaxLevelCredits {
+            level,
+            or_above,
+            max,
+            groups,
+        } => {
+            format!(
+                "At most {max} credits at {}{}",
+                level_phrase(*level, *or_above),
+                scope_suffix(groups)
+            )
         }
         RuleKind::MaxUnits { units, max } => format!("No more than {max} of {}", unit_list(units)),
     }
@@ -240,7 +345,12 @@ pub fn describe_rule_kind(kind: &RuleKind) -> String {
 
 /// One line for the list of qualifications: "45 credits: all of Group A; at least 3 credits from Group B."
 pub fn qualification_summary(q: &crate::catalogue::Qualification) -> String {
-    let mut parts: Vec<String> = q.groups.iter().filter(|g| g.mandatory).map(|g| format!("all of Group {}", g.id)).collect();
+    let mut parts: Vec<String> = q
+        .groups
+        .iter()
+        .filter(|g| g.mandatory)
+        .map(|g| format!("all of Group {}", g.id))
+        .collect();
     parts.extend(
         q.rules
             .iter()

@@ -16,7 +16,11 @@ impl Window {
             None => Some(None),
             Some(t) => Date::parse_iso(t).map(Some),
         };
-        Some(Window { from: parse(&a.from)?, before: parse(&a.before)?, text: a.text.clone() })
+        Some(Window {
+            from: parse(&a.from)?,
+            before: parse(&a.before)?,
+            text: a.text.clone(),
+        })
     }
 
     pub fn admits(&self, d: Date) -> bool {
@@ -27,17 +31,58 @@ impl Window {
 /// One rule's state for a plan, with the numbers behind it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
-    TotalCredits { have: u32, min: u32 },
-    GroupCreditsMin { groups: Vec<String>, have: u32, min: u32 },
-    GroupCreditsMax { groups: Vec<String>, have: u32, max: u32 },
-    LevelCreditsMin { level: u8, or_above: bool, groups: Vec<String>, have: u32, min: u32 },
-    LevelCreditsMax { level: u8, or_above: bool, groups: Vec<String>, have: u32, max: u32 },
+    TotalCredits {
+        have: u32,
+        min: u32,
+    },
+    GroupCreditsMin {
+        groups: Vec<String>,
+        have: u32,
+        min: u32,
+    },
+    GroupCreditsMax {
+        groups: Vec<String>,
+        have: u32,
+        max: u32,
+    },
+    LevelCreditsMin {
+        level: u8,
+        or_above: bool,
+        groups: Vec<String>,
+        have: u32,
+        min: u32,
+    },
+    LevelCreditsMax {
+        level: u8,
+        or_above: bool,
+        groups: Vec<String>,
+        have: u32,
+        max: u32,
+    },
     /// No more than `max` of `units`; `chosen` are those in the plan.
-    UnitsMax { units: Vec<String>, chosen: Vec<String>, max: u32 },
+    UnitsMax {
+        units: Vec<String>,
+        chosen: Vec<String>,
+        max: u32,
+    },
     /// Every unit of a mandatory group; `missing` is empty unless a plan bypassed the engine.
-    Mandatory { group: String, units: u32, credits: u32, missing: Vec<String> },
-    Barred { a: String, b: String, both: bool },
-    Registration { unit: String, window: Window, registered: Option<Date>, in_plan: bool },
+    Mandatory {
+        group: String,
+        units: u32,
+        credits: u32,
+        missing: Vec<String>,
+    },
+    Barred {
+        a: String,
+        b: String,
+        both: bool,
+    },
+    Registration {
+        unit: String,
+        window: Window,
+        registered: Option<Date>,
+        in_plan: bool,
+    },
 }
 
 impl Finding {
@@ -50,9 +95,12 @@ impl Finding {
             Finding::UnitsMax { chosen, max, .. } => chosen.len() as u32 <= *max,
             Finding::Mandatory { missing, .. } => missing.is_empty(),
             Finding::Barred { both, .. } => !both,
-            Finding::Registration { window, registered, in_plan, .. } => {
-                !in_plan || registered.is_some_and(|d| window.admits(d))
-            }
+            Finding::Registration {
+                window,
+                registered,
+                in_plan,
+                ..
+            } => !in_plan || registered.is_some_and(|d| window.admits(d)),
         }
     }
 

@@ -3,12 +3,13 @@
 //!
 //! Results are data with numbers (`Finding`); `explain` turns them into words at the edge.
 
+pub mod constraints;
 mod explain;
 mod finding;
 mod plan;
 mod unit_set;
 
-pub use explain::{describe_rule_kind, group_hint, unit_label};
+pub use explain::{describe_rule_kind, group_hint, qualification_summary, unit_label, window_phrase};
 pub use finding::{Finding, RuleResult, Window};
 pub use plan::Plan;
 pub use unit_set::{UnitSet, MAX_UNITS};
@@ -58,7 +59,11 @@ pub enum Origin {
 #[derive(Debug, Clone, PartialEq)]
 enum Test {
     /// Sum of credits over `scope`, bounded below or above.
-    Credits { scope: UnitSet, min: Option<u32>, max: Option<u32> },
+    Credits {
+        scope: UnitSet,
+        min: Option<u32>,
+        max: Option<u32>,
+    },
     /// Number of chosen units in `scope` at most `max`.
     Count { scope: UnitSet, max: u32 },
     /// All of `scope` present.
@@ -188,12 +193,20 @@ impl Compiled {
                     window,
                 });
             }
-            groups.push(GroupInfo { id: g.id.clone(), title: g.title.clone(), mandatory: g.mandatory, units: members });
+            groups.push(GroupInfo {
+                id: g.id.clone(),
+                title: g.title.clone(),
+                mandatory: g.mandatory,
+                units: members,
+            });
         }
         let mut compiled = Compiled {
             number: q.number.clone(),
             total_credits: q.total_credits,
-            mandatory: groups.iter().filter(|g| g.mandatory).fold(UnitSet::EMPTY, |s, g| s.or(g.units)),
+            mandatory: groups
+                .iter()
+                .filter(|g| g.mandatory)
+                .fold(UnitSet::EMPTY, |s, g| s.or(g.units)),
             units,
             groups,
             rules: Vec::new(),
@@ -233,9 +246,13 @@ impl Compiled {
                     rules.push(CompiledRule {
                         origin: Origin::Barred(a, b),
                         kind: None,
-                        test: Test::Count { scope: [a, b].into_iter().collect(), max: 1 },
+                        test: Test::Count {
+                            scope: [a, b].into_iter().collect(),
+                            max: 1,
+                        },
                         alternative: None,
-                        errata: u.errata.clone(),
+                        // A unit's errata concern the unit (a title, a reference), not the bar.
+                        errata: Vec::new(),
                     });
                 }
             }
@@ -288,27 +305,46 @@ impl Compiled {
 
     fn test_for(&self, kind: &RuleKind) -> Result<Test, CompileError> {
         Ok(match kind {
-            RuleKind::MinTotalCredits { min } => Test::Credits { scope: self.all_units(), min: Some(*min), max: None },
-            RuleKind::MinGroupCredits { groups, min } => {
-                Test::Credits { scope: self.group_scope(groups)?, min: Some(*min), max: None }
-            }
-            RuleKind::MaxGroupCredits { groups, max } => {
-                Test::Credits { scope: self.group_scope(groups)?, min: None, max: Some(*max) }
-            }
-            RuleKind::MinLevelCredits { level, or_above, min, groups } => Test::Credits {
+            RuleKind::MinTotalCredits { min } => Test::Credits {
+                scope: self.all_units(),
+                min: Some(*min),
+                max: None,
+            },
+            RuleKind::MinGroupCredits { groups, min } => Test::Credits {
+                scope: self.group_scope(groups)?,
+                min: Some(*min),
+                max: None,
+            },
+            RuleKind::MaxGroupCredits { groups, max } => Test::Credits {
+                scope: self.group_scope(groups)?,
+                min: None,
+                max: Some(*max),
+            },
+            RuleKind::MinLevelCredits {
+                level,
+                or_above,
+                min,
+                groups,
+            } => Test::Credits {
                 scope: self.group_scope(groups)?.and(self.level_scope(*level, *or_above)),
                 min: Some(*min),
                 max: None,
             },
-            RuleKind::MaxLevelCredits { level, or_above, max, groups } => Test::Credits {
+            RuleKind::MaxLevelCredits {
+                level,
+                or_above,
+                max,
+                groups,
+            } => Test::Credits {
                 scope: self.group_scope(groups)?.and(self.level_scope(*level, *or_above)),
                 min: None,
                 max: Some(*max),
             },
             // A listed unit the qualification lacks can never be chosen, so it drops out.
-            RuleKind::MaxUnits { units, max } => {
-                Test::Count { scope: units.iter().filter_map(|k| self.index(k)).collect(), max: *max }
-            }
+            RuleKind::MaxUnits { units, max } => Test::Count {
+                scope: units.iter().filter_map(|k| self.index(k)).collect(),
+                max: *max,
+            },
         })
     }
 
@@ -330,7 +366,14 @@ impl Compiled {
         unknown.sort();
         unknown.dedup();
         let to_do = chosen.or(self.mandatory).minus(achieved);
-        (PlanSets { to_do, achieved, registered: plan.registered }, unknown)
+        (
+            PlanSets {
+                to_do,
+                achieved,
+                registered: plan.registered,
+            },
+            unknown,
+        )
     }
 
     pub fn credits(&self, set: UnitSet) -> u32 {
@@ -346,7 +389,8 @@ impl Compiled {
             Test::Count { scope, max } => all.and(*scope).len() <= *max,
             Test::All { scope } => scope.minus(all).is_empty(),
             Test::Window { unit } => {
-                !all.contains(*unit) || registered.is_some_and(|d| self.units[*unit].window.as_ref().is_some_and(|w| w.admits(d)))
+                !all.contains(*unit)
+                    || registered.is_some_and(|d| self.units[*unit].window.as_ref().is_some_and(|w| w.admits(d)))
             }
         }
     }
@@ -357,10 +401,20 @@ impl Compiled {
     }
 
     fn rule_met_bits(&self, all: UnitSet, registered: Option<Date>) -> Vec<bool> {
-        self.rules.iter().map(|r| self.passes(&r.test, all, registered)).collect()
+        self.rules
+            .iter()
+            .map(|r| self.passes(&r.test, all, registered))
+            .collect()
     }
 
-    fn finding(&self, rule: &CompiledRule, kind: Option<&RuleKind>, test: &Test, all: UnitSet, registered: Option<Date>) -> Finding {
+    fn finding(
+        &self,
+        rule: &CompiledRule,
+        kind: Option<&RuleKind>,
+        test: &Test,
+        all: UnitSet,
+        registered: Option<Date>,
+    ) -> Finding {
         let keys = |s: UnitSet| s.iter().map(|i| self.units[i].key.clone()).collect::<Vec<_>>();
         match (&rule.origin, kind) {
             (Origin::Mandatory(g), _) => {
@@ -393,15 +447,39 @@ impl Compiled {
                     RuleKind::MinTotalCredits { min } => Finding::TotalCredits { have, min },
                     RuleKind::MinGroupCredits { groups, min } => Finding::GroupCreditsMin { groups, have, min },
                     RuleKind::MaxGroupCredits { groups, max } => Finding::GroupCreditsMax { groups, have, max },
-                    RuleKind::MinLevelCredits { level, or_above, min, groups } => {
-                        Finding::LevelCreditsMin { level, or_above, groups, have, min }
-                    }
-                    RuleKind::MaxLevelCredits { level, or_above, max, groups } => {
-                        Finding::LevelCreditsMax { level, or_above, groups, have, max }
-                    }
+                    RuleKind::MinLevelCredits {
+                        level,
+                        or_above,
+                        min,
+                        groups,
+                    } => Finding::LevelCreditsMin {
+                        level,
+                        or_above,
+                        groups,
+                        have,
+                        min,
+                    },
+                    RuleKind::MaxLevelCredits {
+                        level,
+                        or_above,
+                        max,
+                        groups,
+                    } => Finding::LevelCreditsMax {
+                        level,
+                        or_above,
+                        groups,
+                        have,
+                        max,
+                    },
                     RuleKind::MaxUnits { units, max } => {
-                        let Test::Count { scope, .. } = test else { unreachable!("max_units compiles to a count") };
-                        Finding::UnitsMax { units, chosen: keys(all.and(*scope)), max }
+                        let Test::Count { scope, .. } = test else {
+                            unreachable!("max_units compiles to a count")
+                        };
+                        Finding::UnitsMax {
+                            units,
+                            chosen: keys(all.and(*scope)),
+                            max,
+                        }
                     }
                 }
             }
@@ -419,7 +497,10 @@ impl Compiled {
         RuleResult {
             id,
             finding: self.finding(rule, rule.kind.as_ref(), &rule.test, all, registered),
-            alternative: rule.alternative.as_ref().map(|(k, t)| self.finding(rule, Some(k), t, all, registered)),
+            alternative: rule
+                .alternative
+                .as_ref()
+                .map(|(k, t)| self.finding(rule, Some(k), t, all, registered)),
             errata: rule.errata.clone(),
         }
     }
@@ -433,8 +514,16 @@ impl Compiled {
 
     pub fn evaluate_sets(&self, sets: &PlanSets) -> Verdict {
         let all = sets.all();
-        let rules = self.rules.iter().map(|r| self.result(r, all, sets.registered)).collect();
-        Verdict { rules, totals: self.totals(sets), unknown: Vec::new() }
+        let rules = self
+            .rules
+            .iter()
+            .map(|r| self.result(r, all, sets.registered))
+            .collect();
+        Verdict {
+            rules,
+            totals: self.totals(sets),
+            unknown: Vec::new(),
+        }
     }
 
     pub fn totals(&self, sets: &PlanSets) -> Totals {
@@ -460,7 +549,11 @@ impl Compiled {
                 None => t.glh_missing.push(u.key.clone()),
             }
         }
-        t.credits_by_group = self.groups.iter().map(|g| (g.id.clone(), self.credits(all.and(g.units)))).collect();
+        t.credits_by_group = self
+            .groups
+            .iter()
+            .map(|g| (g.id.clone(), self.credits(all.and(g.units))))
+            .collect();
         t
     }
 

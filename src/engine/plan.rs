@@ -11,10 +11,16 @@ pub struct Plan {
     pub achieved: BTreeSet<String>,
     /// Registration date, where a unit's availability depends on it.
     pub registered: Option<Date>,
+    /// Units the learner does not want suggested when the plan is completed. The rules ignore
+    /// this; only "complete my pathway" reads it.
+    pub ruled_out: BTreeSet<String>,
 }
 
 impl Plan {
     pub fn with_chosen<'a>(keys: impl IntoIterator<Item = &'a str>) -> Plan {
-        Plan { chosen: keys.into_iter().map(str::to_owned).collect(), ..Plan::default() }
+        Plan {
+            chosen: keys.into_iter().map(str::to_owned).collect(),
+            ..Plan::default()
+        }
     }
 }

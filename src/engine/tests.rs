@@ -40,7 +40,10 @@ fn plan(keys: &[&str]) -> Plan {
 }
 
 fn rule<'a>(v: &'a Verdict, id: &str) -> &'a RuleResult {
-    v.rules.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("no rule {id}"))
+    v.rules
+        .iter()
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("no rule {id}"))
 }
 
 #[test]
@@ -52,7 +55,10 @@ fn empty_plan_includes_mandatory_units_only() {
     assert!(rule(&v, "mandatory-A").finding.met());
     let total = rule(&v, "total");
     assert_eq!(total.finding, Finding::TotalCredits { have: 6, min: 12 });
-    assert_eq!(total.sentence(), "Add at least 6 more credits: 6 of the 12 credits needed so far.");
+    assert_eq!(
+        total.sentence(),
+        "Add at least 6 more credits: 6 of the 12 credits needed so far."
+    );
     assert!(!v.met());
 }
 
@@ -63,15 +69,28 @@ fn total_exactly_at_minimum_is_met_and_one_short_is_not() {
     let v = c.evaluate(&plan(&["102", "112"])); // 6 + 3 + 2 = 11
     assert!(!v.met());
     assert_eq!(rule(&v, "total").finding.shortfall(), 1);
-    assert_eq!(rule(&v, "total").sentence(), "Add at least 1 more credit: 11 of the 12 credits needed so far.");
+    assert_eq!(
+        rule(&v, "total").sentence(),
+        "Add at least 1 more credit: 11 of the 12 credits needed so far."
+    );
 }
 
 #[test]
 fn group_minimum_over_several_groups() {
     let c = toy(r#"{"id": "min-bc", "kind": "min_group_credits", "groups": ["B", "C"], "min": 6}"#);
     let v = c.evaluate(&plan(&["102", "112"]));
-    assert_eq!(rule(&v, "min-bc").finding, Finding::GroupCreditsMin { groups: vec!["B".into(), "C".into()], have: 5, min: 6 });
-    assert_eq!(rule(&v, "min-bc").sentence(), "Add at least 1 more credit from Groups B and C together: 5 of 6 so far.");
+    assert_eq!(
+        rule(&v, "min-bc").finding,
+        Finding::GroupCreditsMin {
+            groups: vec!["B".into(), "C".into()],
+            have: 5,
+            min: 6
+        }
+    );
+    assert_eq!(
+        rule(&v, "min-bc").sentence(),
+        "Add at least 1 more credit from Groups B and C together: 5 of 6 so far."
+    );
     assert!(c.evaluate(&plan(&["102", "113"])).met());
 }
 
@@ -98,7 +117,16 @@ fn level_minimum_or_above_versus_exact_level() {
     let v = c.evaluate(&p);
     let r = rule(&v, "l2");
     assert!(r.finding.met());
-    assert_eq!(r.alternative, Some(Finding::LevelCreditsMin { level: 2, or_above: false, groups: vec![], have: 4, min: 8 }));
+    assert_eq!(
+        r.alternative,
+        Some(Finding::LevelCreditsMin {
+            level: 2,
+            or_above: false,
+            groups: vec![],
+            have: 4,
+            min: 8
+        })
+    );
     assert!(r.reading_matters());
     assert_eq!(r.errata, vec!["X-1".to_owned()]);
     assert_eq!(r.sentence(), "At least 8 credits at level 2 or above: 8 so far.");
@@ -109,10 +137,15 @@ fn level_minimum_or_above_versus_exact_level() {
 
 #[test]
 fn level_cap_within_groups_ignores_mandatory_units() {
-    let c = toy(r#"{"id": "max-l2", "kind": "max_level_credits", "level": 2, "or_above": false, "max": 4, "groups": ["B", "C"]}"#);
+    let c = toy(
+        r#"{"id": "max-l2", "kind": "max_level_credits", "level": 2, "or_above": false, "max": 4, "groups": ["B", "C"]}"#,
+    );
     assert!(c.evaluate(&plan(&["202"])).met()); // 4 at L2 in B/C; 201 in A not counted
     let v = c.evaluate(&plan(&["202", "221"]));
-    assert_eq!(rule(&v, "max-l2").sentence(), "At most 4 credits at level 2 from Groups B and C: this plan has 7, 3 over.");
+    assert_eq!(
+        rule(&v, "max-l2").sentence(),
+        "At most 4 credits at level 2 from Groups B and C: this plan has 7, 3 over."
+    );
 }
 
 #[test]
@@ -121,20 +154,37 @@ fn no_more_than_n_of_listed_units() {
     assert!(c.evaluate(&plan(&["112"])).met());
     let v = c.evaluate(&plan(&["112", "113"]));
     let r = rule(&v, "max-it");
-    assert_eq!(r.finding, Finding::UnitsMax { units: vec!["112".into(), "113".into(), "116".into()], chosen: vec!["112".into(), "113".into()], max: 1 });
-    assert_eq!(r.sentence(), "No more than 1 of units 112, 113 and 116: this plan has 2 (112 and 113). Remove 1.");
+    assert_eq!(
+        r.finding,
+        Finding::UnitsMax {
+            units: vec!["112".into(), "113".into(), "116".into()],
+            chosen: vec!["112".into(), "113".into()],
+            max: 1
+        }
+    );
+    assert_eq!(
+        r.sentence(),
+        "No more than 1 of units 112, 113 and 116: this plan has 2 (112 and 113). Remove 1."
+    );
 }
 
 #[test]
 fn barred_pair_is_one_rule_and_breaks_only_with_both() {
     let c = toy("");
     let v = c.evaluate(&plan(&["112"]));
-    let barred: Vec<_> = v.rules.iter().filter(|r| matches!(r.finding, Finding::Barred { .. })).collect();
+    let barred: Vec<_> = v
+        .rules
+        .iter()
+        .filter(|r| matches!(r.finding, Finding::Barred { .. }))
+        .collect();
     assert_eq!(barred.len(), 1, "a symmetric pair is listed once");
     assert!(v.met());
     let v = c.evaluate(&plan(&["112", "221"]));
     assert!(!v.met());
-    assert_eq!(rule(&v, "barred-112-221").sentence(), "Units 112 and 221 cannot be taken together: this plan has both.");
+    assert_eq!(
+        rule(&v, "barred-112-221").sentence(),
+        "Units 112 and 221 cannot be taken together: this plan has both."
+    );
 }
 
 #[test]
@@ -143,21 +193,36 @@ fn registration_date_windows() {
     let mut p = plan(&["319"]);
     let v = c.evaluate(&p);
     assert!(!v.met(), "unknown date with a dated unit is not yet valid");
-    assert_eq!(rule(&v, "registration-319").sentence(), "Enter the learner's registration date: unit 319 is only for learners registered before 1 July 2017.");
+    assert_eq!(
+        rule(&v, "registration-319").sentence(),
+        "Enter the learner's registration date: unit 319 is only for learners registered before 1 July 2017."
+    );
     p.registered = Date::parse_iso("2017-06-30");
     assert!(c.evaluate(&p).met());
     p.registered = Date::parse_iso("2017-07-01");
     let v = c.evaluate(&p);
     assert!(!v.met());
-    assert_eq!(rule(&v, "registration-319").sentence(), "Unit 319 is only for learners registered before 1 July 2017; this learner registered on 1 July 2017.");
-    let p = Plan { chosen: ["619".to_owned()].into(), registered: Date::parse_iso("2017-07-01"), ..Plan::default() };
+    assert_eq!(
+        rule(&v, "registration-319").sentence(),
+        "Unit 319 is only for learners registered before 1 July 2017; this learner registered on 1 July 2017."
+    );
+    let p = Plan {
+        chosen: ["619".to_owned()].into(),
+        registered: Date::parse_iso("2017-07-01"),
+        ..Plan::default()
+    };
     assert!(c.evaluate(&p).met(), "1 July 2017 itself counts as after");
 }
 
 #[test]
 fn achieved_units_count_and_are_reported_apart() {
     let c = toy(r#"{"id": "total", "kind": "min_total_credits", "min": 12}"#);
-    let p = Plan { chosen: ["102".to_owned()].into(), achieved: ["103".to_owned(), "101".to_owned()].into(), registered: None };
+    let p = Plan {
+        chosen: ["102".to_owned()].into(),
+        achieved: ["103".to_owned(), "101".to_owned()].into(),
+        registered: None,
+        ..Plan::default()
+    };
     let v = c.evaluate(&p);
     assert!(v.met());
     assert_eq!(v.totals.credits, 12);
@@ -179,11 +244,13 @@ fn unknown_keys_are_reported_not_counted() {
 
 #[test]
 fn every_unit_chosen() {
-    let c = toy(
-        r#"{"id": "total", "kind": "min_total_credits", "min": 12},
-           {"id": "max-c", "kind": "max_group_credits", "groups": ["C"], "max": 5}"#,
-    );
-    let p = Plan { chosen: c.units.iter().map(|u| u.key.clone()).collect(), registered: Date::parse_iso("2017-01-01"), ..Plan::default() };
+    let c = toy(r#"{"id": "total", "kind": "min_total_credits", "min": 12},
+           {"id": "max-c", "kind": "max_group_credits", "groups": ["C"], "max": 5}"#);
+    let p = Plan {
+        chosen: c.units.iter().map(|u| u.key.clone()).collect(),
+        registered: Date::parse_iso("2017-01-01"),
+        ..Plan::default()
+    };
     let v = c.evaluate(&p);
     let unmet: Vec<_> = v.unmet().map(|r| r.id.as_str()).collect();
     assert_eq!(unmet, vec!["max-c", "barred-112-221", "registration-619"]);
@@ -202,14 +269,29 @@ fn predictions_name_the_rule_a_unit_would_break() {
     let by_key = |k: &str| preds.iter().find(|p| c.units[p.unit].key == k).unwrap();
     assert!(by_key("113").is_fine(), "2 + 3 = 5 is at the cap");
     let p221 = by_key("221");
-    assert_eq!(p221.breaks.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["barred-112-221"]);
-    assert_eq!(p221.reasons(&c, true), vec!["Barred with unit 112, which is in the plan.".to_owned()]);
+    assert_eq!(
+        p221.breaks.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        vec!["barred-112-221"]
+    );
+    assert_eq!(
+        p221.reasons(&c, true),
+        vec!["Barred with unit 112, which is in the plan.".to_owned()]
+    );
     let p319 = by_key("319");
-    assert_eq!(p319.reasons(&c, true), vec![
-        "Group C is capped at 5 credits: this would make 6, 1 over.".to_owned(),
-        "Needs the registration date: only for learners registered before 1 July 2017.".to_owned(),
-    ]);
+    assert_eq!(
+        p319.reasons(&c, true),
+        vec![
+            "Group C is capped at 5 credits: this would make 6, 1 over.".to_owned(),
+            "Needs the registration date: only for learners registered before 1 July 2017.".to_owned(),
+        ]
+    );
     let p102 = by_key("102");
-    assert_eq!(p102.reasons(&c, false), vec!["Removing it would leave Group B with 0 of 3 credits.".to_owned()]);
-    assert!(preds.iter().all(|p| !c.mandatory.contains(p.unit)), "mandatory units cannot be removed");
+    assert_eq!(
+        p102.reasons(&c, false),
+        vec!["Removing it would leave Group B with 0 of 3 credits.".to_owned()]
+    );
+    assert!(
+        preds.iter().all(|p| !c.mandatory.contains(p.unit)),
+        "mandatory units cannot be removed"
+    );
 }
