@@ -1,7 +1,8 @@
 //! The page address: which qualification, and the plan, in the URL fragment so that reload,
 //! back, forward and shared links reproduce it on a static site.
 //!
-//! Format: `#/<qualification>?do=<keys>&done=<keys>&registered=<YYYY-MM-DD>`, where the
+//! Format: `#/<qualification>?do=<keys>&done=<keys>&not=<keys>&registered=<YYYY-MM-DD>`
+//! (`not`: units ruled out of "complete my pathway"), where the
 //! qualification number has its slashes written as hyphens (`601-3576-1`) and keys are unit
 //! keys (awarding-body unit numbers where the document numbers units, otherwise reference
 //! numbers) separated by commas. Mandatory units are never listed. Example:
@@ -19,9 +20,14 @@ use crate::engine::Plan;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
-    Planner { number: String, plan: Plan },
+    Planner {
+        number: String,
+        plan: Plan,
+    },
     /// A qualification number the catalogue does not have.
-    NotFound { requested: String },
+    NotFound {
+        requested: String,
+    },
 }
 
 /// A decoded address and what could not be read from it.
@@ -47,6 +53,9 @@ pub fn encode(route: &Route) -> String {
             }
             if !plan.achieved.is_empty() {
                 parts.push(format!("done={}", join(&plan.achieved)));
+            }
+            if !plan.ruled_out.is_empty() {
+                parts.push(format!("not={}", join(&plan.ruled_out)));
             }
             if let Some(d) = plan.registered {
                 parts.push(format!("registered={}", d.iso()));
@@ -109,49 +118,69 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
     let path = path.trim_end_matches('/');
     if path.is_empty() {
         if !query.is_empty() {
-            problems.push("The link had a plan but no qualification, so the list of qualifications is shown.".to_owned());
+            problems
+                .push("The link had a plan but no qualification, so the list of qualifications is shown.".to_owned());
         }
-        return Decoded { route: Route::Home, problems };
+        return Decoded {
+            route: Route::Home,
+            problems,
+        };
     }
     let Some(path) = unescape(path) else {
         return Decoded {
-            route: Route::NotFound { requested: path.to_owned() },
+            route: Route::NotFound {
+                requested: path.to_owned(),
+            },
             problems: vec!["The link is damaged: its qualification number cannot be read.".to_owned()],
         };
     };
     let wanted = path.replace('-', "/").to_ascii_uppercase();
-    let Some(q) = catalogue.qualifications.iter().find(|q| q.number.to_ascii_uppercase() == wanted) else {
-        return Decoded { route: Route::NotFound { requested: path }, problems };
+    let Some(q) = catalogue
+        .qualifications
+        .iter()
+        .find(|q| q.number.to_ascii_uppercase() == wanted)
+    else {
+        return Decoded {
+            route: Route::NotFound { requested: path },
+            problems,
+        };
     };
     let mut plan = Plan::default();
     let mut unknown = Vec::new();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         match name {
-            "do" | "done" => {
+            "do" | "done" | "not" => {
                 for raw in value.split(',').filter(|k| !k.is_empty()) {
                     let Some(key) = unescape(raw) else {
                         problems.push(format!("A unit in the link is damaged (\"{raw}\") and was left out."));
                         continue;
                     };
                     let key = key.trim().to_owned();
-                    let Some(unit) = q.unit(&key).or_else(|| q.units().map(|(_, u)| u).find(|u| u.key().eq_ignore_ascii_case(&key))) else {
+                    let Some(unit) = q
+                        .unit(&key)
+                        .or_else(|| q.units().map(|(_, u)| u).find(|u| u.key().eq_ignore_ascii_case(&key)))
+                    else {
                         unknown.push(key);
                         continue;
                     };
                     let key = unit.key();
-                    if name == "do" {
-                        plan.chosen.insert(key);
-                    } else {
-                        plan.achieved.insert(key);
-                    }
+                    match name {
+                        "do" => plan.chosen.insert(key),
+                        "done" => plan.achieved.insert(key),
+                        _ => plan.ruled_out.insert(key),
+                    };
                 }
             }
             "registered" => match unescape(value).as_deref().and_then(Date::parse_iso) {
                 Some(d) => plan.registered = Some(d),
-                None => problems.push(format!("The registration date in the link (\"{value}\") is not a real date, so it was left out.")),
+                None => problems.push(format!(
+                    "The registration date in the link (\"{value}\") is not a real date, so it was left out."
+                )),
             },
-            _ => problems.push(format!("The link has a part this app does not use (\"{name}\"); it was ignored.")),
+            _ => problems.push(format!(
+                "The link has a part this app does not use (\"{name}\"); it was ignored."
+            )),
         }
     }
     if !unknown.is_empty() {
@@ -166,9 +195,23 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
         ));
     }
     // Mandatory units are always in the plan; listing them is harmless but not kept.
-    let mandatory: BTreeSet<String> = q.groups.iter().filter(|g| g.mandatory).flat_map(|g| g.units.iter().map(|u| u.key())).collect();
-    plan.chosen.retain(|k| !mandatory.contains(k) && !plan.achieved.contains(k));
-    Decoded { route: Route::Planner { number: q.number.clone(), plan }, problems }
+    let mandatory: BTreeSet<String> = q
+        .groups
+        .iter()
+        .filter(|g| g.mandatory)
+        .flat_map(|g| g.units.iter().map(|u| u.key()))
+        .collect();
+    plan.chosen
+        .retain(|k| !mandatory.contains(k) && !plan.achieved.contains(k));
+    plan.ruled_out
+        .retain(|k| !mandatory.contains(k) && !plan.achieved.contains(k) && !plan.chosen.contains(k));
+    Decoded {
+        route: Route::Planner {
+            number: q.number.clone(),
+            plan,
+        },
+        problems,
+    }
 }
 
 #[cfg(test)]
@@ -185,17 +228,33 @@ mod tests {
             chosen: ["204", "207", "302"].map(String::from).into(),
             achieved: ["303".to_owned()].into(),
             registered: Date::parse_iso("2017-09-04"),
+            ruled_out: ["212".to_owned()].into(),
         };
-        let route = Route::Planner { number: "600/1136/1".into(), plan };
+        let route = Route::Planner {
+            number: "600/1136/1".into(),
+            plan,
+        };
         let text = encode(&route);
-        assert_eq!(text, "#/600-1136-1?do=204,207,302&done=303&registered=2017-09-04");
-        assert_eq!(decode(&text, c), Decoded { route, problems: vec![] });
+        assert_eq!(
+            text,
+            "#/600-1136-1?do=204,207,302&done=303&not=212&registered=2017-09-04"
+        );
+        assert_eq!(
+            decode(&text, c),
+            Decoded {
+                route,
+                problems: vec![]
+            }
+        );
     }
 
     #[test]
     fn reference_keys_keep_their_slashes() {
         let c = cat();
-        let route = Route::Planner { number: "601/3576/1".into(), plan: Plan::with_chosen(["D/506/2119"]) };
+        let route = Route::Planner {
+            number: "601/3576/1".into(),
+            plan: Plan::with_chosen(["D/506/2119"]),
+        };
         let text = encode(&route);
         assert_eq!(text, "#/601-3576-1?do=D/506/2119");
         assert_eq!(decode(&text, c).route, route);
@@ -210,7 +269,9 @@ mod tests {
     #[test]
     fn unknown_units_and_bad_dates_are_reported_and_the_rest_kept() {
         let d = decode("#/600-1136-1?do=204,999,abc&registered=2017-02-30", cat());
-        let Route::Planner { plan, .. } = &d.route else { panic!("{d:?}") };
+        let Route::Planner { plan, .. } = &d.route else {
+            panic!("{d:?}")
+        };
         assert_eq!(plan.chosen, ["204".to_owned()].into());
         assert_eq!(plan.registered, None);
         assert_eq!(d.problems.len(), 2, "{:?}", d.problems);
@@ -219,7 +280,12 @@ mod tests {
 
     #[test]
     fn unknown_qualification_is_not_found() {
-        assert_eq!(decode("#/123-4567-8?do=1", cat()).route, Route::NotFound { requested: "123-4567-8".into() });
+        assert_eq!(
+            decode("#/123-4567-8?do=1", cat()).route,
+            Route::NotFound {
+                requested: "123-4567-8".into()
+            }
+        );
     }
 
     #[test]
@@ -249,7 +315,7 @@ mod tests {
         #[test]
         fn encode_then_decode_is_identity(keys in proptest::sample::subsequence(vec!["204", "207", "302", "303", "212", "318", "319", "619"], 0..8), day in 1u8..28) {
             let c = cat();
-            let plan = Plan { chosen: keys.iter().map(|k| k.to_string()).collect(), achieved: BTreeSet::new(), registered: Some(Date { year: 2017, month: 7, day }) };
+            let plan = Plan { chosen: keys.iter().map(|k| k.to_string()).collect(), achieved: BTreeSet::new(), registered: Some(Date { year: 2017, month: 7, day }), ..Plan::default() };
             let route = Route::Planner { number: "600/1136/1".into(), plan };
             proptest::prop_assert_eq!(decode(&encode(&route), c).route, route);
         }

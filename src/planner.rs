@@ -2,7 +2,8 @@
 //! the components only render and forward events.
 
 use crate::date::Date;
-use crate::engine::{Compiled, PlanSets, Plan, Prediction};
+use crate::engine::{Compiled, Plan, PlanSets, Prediction};
+use crate::solver::{self, Goal, Request};
 
 /// A change the user asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,6 +12,8 @@ pub enum Action {
     Toggle(String),
     /// Mark or unmark a unit as already achieved (it leaves the to-do list when marked).
     ToggleAchieved(String),
+    /// Keep a unit out of (or let it back into) "complete my pathway" suggestions.
+    ToggleRuledOut(String),
     SetRegistered(Option<Date>),
     /// Add these units to the plan (the solver's completion).
     AddAll(Vec<String>),
@@ -27,19 +30,28 @@ pub fn apply(compiled: &Compiled, plan: &Plan, action: &Action) -> Plan {
         Action::Toggle(k) => {
             if !next.chosen.remove(k) && !mandatory(k) && compiled.index(k).is_some() {
                 next.achieved.remove(k);
+                next.ruled_out.remove(k);
                 next.chosen.insert(k.clone());
             }
         }
         Action::ToggleAchieved(k) => {
             if !next.achieved.remove(k) && compiled.index(k).is_some() {
                 next.chosen.remove(k);
+                next.ruled_out.remove(k);
                 next.achieved.insert(k.clone());
+            }
+        }
+        Action::ToggleRuledOut(k) => {
+            if !next.ruled_out.remove(k) && compiled.index(k).is_some() && !mandatory(k) {
+                next.ruled_out.insert(k.clone());
+                next.chosen.remove(k);
             }
         }
         Action::SetRegistered(d) => next.registered = *d,
         Action::AddAll(keys) => {
             for k in keys {
                 if !mandatory(k) && !next.achieved.contains(k) && compiled.index(k).is_some() {
+                    next.ruled_out.remove(k);
                     next.chosen.insert(k.clone());
                 }
             }
@@ -49,7 +61,12 @@ pub fn apply(compiled: &Compiled, plan: &Plan, action: &Action) -> Plan {
                 next.chosen.remove(k);
             }
         }
-        Action::Clear => next = Plan { registered: plan.registered, ..Plan::default() },
+        Action::Clear => {
+            next = Plan {
+                registered: plan.registered,
+                ..Plan::default()
+            }
+        }
     }
     next
 }
@@ -112,10 +129,17 @@ pub fn rows(compiled: &Compiled, sets: &PlanSets, filters: &Filters) -> Vec<Unit
             let matches_text = needle.is_empty()
                 || u.title.to_ascii_lowercase().contains(&needle)
                 || u.reference.to_ascii_lowercase().contains(&needle)
-                || u.number.as_deref().is_some_and(|n| n.to_ascii_lowercase().contains(&needle));
+                || u.number
+                    .as_deref()
+                    .is_some_and(|n| n.to_ascii_lowercase().contains(&needle));
             let matches_level = filters.level.is_none_or(|l| u.level == l);
             let matches_addable = !filters.addable_only || (state == RowState::Available && warnings.is_empty());
-            UnitRow { index: i, state, warnings, visible: matches_text && matches_level && matches_addable }
+            UnitRow {
+                index: i,
+                state,
+                warnings,
+                visible: matches_text && matches_level && matches_addable,
+            }
         })
         .collect()
 }
@@ -136,8 +160,16 @@ mod tests {
         let once = apply(&c, &p, &Action::Toggle("204".into()));
         assert!(once.chosen.contains("204"));
         assert_eq!(apply(&c, &once, &Action::Toggle("204".into())), p);
-        assert_eq!(apply(&c, &p, &Action::Toggle("101".into())), p, "mandatory units cannot be unticked");
-        assert_eq!(apply(&c, &p, &Action::Toggle("nope".into())), p, "unknown keys are ignored");
+        assert_eq!(
+            apply(&c, &p, &Action::Toggle("101".into())),
+            p,
+            "mandatory units cannot be unticked"
+        );
+        assert_eq!(
+            apply(&c, &p, &Action::Toggle("nope".into())),
+            p,
+            "unknown keys are ignored"
+        );
     }
 
     #[test]
@@ -157,14 +189,182 @@ mod tests {
         let (sets, _) = c.resolve(&p);
         let all = rows(&c, &sets, &Filters::default());
         let row = |k: &str| all.iter().find(|r| c.units[r.index].key == k).unwrap();
-        assert_eq!(row("318").warnings, vec!["Barred with unit 212, which is in the plan.".to_owned()]);
+        assert_eq!(
+            row("318").warnings,
+            vec!["Barred with unit 212, which is in the plan.".to_owned()]
+        );
         assert_eq!(row("101").state, RowState::Mandatory);
         assert_eq!(row("212").state, RowState::Chosen);
-        let filtered = rows(&c, &sets, &Filters { text: "bespoke".into(), level: None, addable_only: false });
-        let visible: Vec<_> = filtered.iter().filter(|r| r.visible).map(|r| c.units[r.index].key.as_str()).collect();
+        let filtered = rows(
+            &c,
+            &sets,
+            &Filters {
+                text: "bespoke".into(),
+                level: None,
+                addable_only: false,
+            },
+        );
+        let visible: Vec<_> = filtered
+            .iter()
+            .filter(|r| r.visible)
+            .map(|r| c.units[r.index].key.as_str())
+            .collect();
         assert_eq!(visible, vec!["212", "318"]);
-        let addable = rows(&c, &sets, &Filters { text: String::new(), level: Some(3), addable_only: true });
-        assert!(addable.iter().filter(|r| r.visible).all(|r| r.state == RowState::Available && r.warnings.is_empty()));
+        let addable = rows(
+            &c,
+            &sets,
+            &Filters {
+                text: String::new(),
+                level: Some(3),
+                addable_only: true,
+            },
+        );
+        assert!(addable
+            .iter()
+            .filter(|r| r.visible)
+            .all(|r| r.state == RowState::Available && r.warnings.is_empty()));
         assert!(!addable.iter().any(|r| r.visible && c.units[r.index].key == "318"));
+    }
+}
+
+/// What "complete my pathway" did, in words and keys, for the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompletionReport {
+    /// Keys of the units added, in document order.
+    pub added: Vec<String>,
+    pub message: String,
+}
+
+pub fn goal_label(goal: Goal) -> &'static str {
+    match goal {
+        Goal::FewestHours => "Fewest guided learning hours",
+        Goal::FewestCredits => "Fewest credits",
+        Goal::FewestUnits => "Fewest units",
+    }
+}
+
+/// The best completion of `plan` for `goal`, or why there is none, in plain English.
+pub fn complete_plan(compiled: &Compiled, plan: &Plan, goal: Goal) -> Result<CompletionReport, String> {
+    let (sets, _) = compiled.resolve(plan);
+    let ruled_out = plan.ruled_out.iter().filter_map(|k| compiled.index(k)).collect();
+    let done = solver::complete(
+        compiled,
+        Request {
+            plan: &sets,
+            ruled_out,
+            goal,
+        },
+    )
+    .map_err(|e| format!("No set of units can complete this plan. {}", e.explain(compiled)))?;
+    let added: Vec<String> = done.added.iter().map(|i| compiled.units[i].key.clone()).collect();
+    if added.is_empty() {
+        return Ok(CompletionReport {
+            added,
+            message: "This plan already meets the rules: nothing to add.".into(),
+        });
+    }
+    let mut message = format!(
+        "Added {} ({}, {} guided learning hours): {}.",
+        if added.len() == 1 {
+            "1 unit".to_owned()
+        } else {
+            format!("{} units", added.len())
+        },
+        if done.added_credits == 1 {
+            "1 credit".to_owned()
+        } else {
+            format!("{} credits", done.added_credits)
+        },
+        done.added_glh,
+        added.join(", ")
+    );
+    if !done.glh_unknown.is_empty() {
+        let keys: Vec<&str> = done
+            .glh_unknown
+            .iter()
+            .map(|&i| compiled.units[i].key.as_str())
+            .collect();
+        message.push_str(&format!(
+            " No guided learning hours are printed for {}; {} counted as {} hours per credit when comparing.",
+            keys.join(", "),
+            if keys.len() == 1 { "it was" } else { "they were" },
+            solver::HOURS_PER_CREDIT_WITHOUT_GLH
+        ));
+    }
+    Ok(CompletionReport { added, message })
+}
+
+/// "The shortest valid route is 42 credits (9 units) and 92 guided learning hours."
+pub fn shortest_route_line(compiled: &Compiled) -> Option<String> {
+    let routes = solver::shortest_routes(compiled).ok()?;
+    let units = routes.units.unit_count;
+    let head = format!(
+        "The shortest valid route is {} credits; the fewest units is {units}",
+        routes.credits.credits
+    );
+    let hours = &routes.hours;
+    Some(if hours.glh_unknown.len() as u32 == hours.unit_count {
+        format!("{head}. Unit guided learning hours are not printed, so routes cannot be compared by hours.")
+    } else if hours.glh_unknown.is_empty() {
+        format!("{head}; the fewest guided learning hours is {}.", hours.glh)
+    } else {
+        format!(
+            "{head}; the fewest guided learning hours is {} printed, plus {} unit{} with no hours printed.",
+            hours.glh,
+            hours.glh_unknown.len(),
+            if hours.glh_unknown.len() == 1 { "" } else { "s" }
+        )
+    })
+}
+
+#[cfg(test)]
+mod completion_tests {
+    use super::*;
+    use crate::catalogue::shared;
+
+    fn compiled(n: &str) -> Compiled {
+        Compiled::new(shared().unwrap().qualification(n).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn completing_gives_a_valid_plan_and_says_what_it_added() {
+        let c = compiled("600/1136/1");
+        let plan = Plan::with_chosen(["302"]);
+        let report = complete_plan(&c, &plan, Goal::FewestCredits).unwrap();
+        let done = apply(&c, &plan, &Action::AddAll(report.added.clone()));
+        assert!(c.evaluate(&done).met(), "{report:?}");
+        assert!(report.message.starts_with("Added "), "{}", report.message);
+        assert_eq!(
+            apply(&c, &done, &Action::RemoveAll(report.added)),
+            plan,
+            "undo restores the plan"
+        );
+    }
+
+    #[test]
+    fn ruled_out_units_are_never_suggested() {
+        let c = compiled("601/3478/1");
+        let first = complete_plan(&c, &Plan::default(), Goal::FewestUnits).unwrap();
+        let mut plan = Plan::default();
+        plan.ruled_out.insert(first.added[0].clone());
+        let second = complete_plan(&c, &plan, Goal::FewestUnits).unwrap();
+        assert!(!second.added.contains(&first.added[0]));
+        assert!(c.evaluate(&apply(&c, &plan, &Action::AddAll(second.added))).met());
+    }
+
+    #[test]
+    fn an_impossible_plan_says_why() {
+        let c = compiled("600/1135/X");
+        let plan = Plan::with_chosen(["112", "221"]);
+        let err = complete_plan(&c, &plan, Goal::FewestHours).unwrap_err();
+        assert!(err.contains("112 and 221"), "{err}");
+    }
+
+    #[test]
+    fn shortest_route_lines_are_honest_about_missing_hours() {
+        let proqual = shortest_route_line(&compiled("601/3576/1")).unwrap();
+        assert!(proqual.contains("not printed"), "{proqual}");
+        let pearson = shortest_route_line(&compiled("601/3478/1")).unwrap();
+        assert!(pearson.contains("the fewest guided learning hours is 289"), "{pearson}");
     }
 }

@@ -31,7 +31,11 @@ fn all_eight_qualifications_are_present() {
 fn catalogue_has_no_unexplained_integrity_problems() {
     let cat = embedded().unwrap();
     let problems = integrity_problems(&cat);
-    assert!(problems.is_empty(), "{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+    );
 }
 
 #[test]

@@ -17,12 +17,7 @@ use pathway_planner::date::Date;
 use pathway_planner::engine::{Compiled, Plan, PlanSets, UnitSet};
 
 /// Registration dates the plans are generated with: unknown, either side of 1 July 2017, later.
-const DATES: [Option<&str>; 4] = [
-    None,
-    Some("2017-06-30"),
-    Some("2017-07-01"),
-    Some("2020-01-01"),
-];
+const DATES: [Option<&str>; 4] = [None, Some("2017-06-30"), Some("2017-07-01"), Some("2020-01-01")];
 
 /// Cases per property per qualification.
 const CASES: u32 = 256;
@@ -79,11 +74,7 @@ fn new_fixture(q: Qualification) -> Fixture {
             })
         })
         .collect();
-    let position = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.key.clone(), i))
-        .collect();
+    let position = entries.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
     let mut f = Fixture {
         q,
         entries,
@@ -92,9 +83,7 @@ fn new_fixture(q: Qualification) -> Fixture {
         c,
     };
     let mut ids = Vec::new();
-    each_rule(&f, &vec![false; f.entries.len()], None, &mut |id, _, _| {
-        ids.push(id())
-    });
+    each_rule(&f, &vec![false; f.entries.len()], None, &mut |id, _, _| ids.push(id()));
     f.ids = ids;
     f
 }
@@ -111,9 +100,7 @@ fn credits(f: &Fixture, plan: &[bool], groups: &[String], level_ok: impl Fn(u8) 
     f.entries
         .iter()
         .zip(plan)
-        .filter(|&(e, &in_plan)| {
-            in_plan && (groups.is_empty() || groups.contains(&e.group)) && level_ok(e.unit.level)
-        })
+        .filter(|&(e, &in_plan)| in_plan && (groups.is_empty() || groups.contains(&e.group)) && level_ok(e.unit.level))
         .map(|(e, _)| e.unit.credits)
         .sum()
 }
@@ -182,14 +169,9 @@ fn each_rule(f: &Fixture, plan: &[bool], registered: Option<&str>, out: &mut Rul
         }
         if let Some(w) = &e.unit.availability {
             let admitted = registered.is_some_and(|d| {
-                w.from.as_deref().is_none_or(|from| d >= from)
-                    && w.before.as_deref().is_none_or(|before| d < before)
+                w.from.as_deref().is_none_or(|from| d >= from) && w.before.as_deref().is_none_or(|before| d < before)
             });
-            out(
-                &|| format!("registration-{}", e.key),
-                !plan[i] || admitted,
-                None,
-            );
+            out(&|| format!("registration-{}", e.key), !plan[i] || admitted, None);
         }
     }
 }
@@ -197,22 +179,13 @@ fn each_rule(f: &Fixture, plan: &[bool], registered: Option<&str>, out: &mut Rul
 /// Whether the plan meets each rule (and its alternative), in the order of `Fixture::ids`.
 fn brute_force(f: &Fixture, plan: &[bool], registered: Option<&str>) -> Vec<(bool, Option<bool>)> {
     let mut results = Vec::with_capacity(f.ids.len());
-    each_rule(f, plan, registered, &mut |_, met, alt| {
-        results.push((met, alt))
-    });
+    each_rule(f, plan, registered, &mut |_, met, alt| results.push((met, alt)));
     results
 }
 
 /// The checker's results by rule id.
-fn by_id<'a>(
-    f: &'a Fixture,
-    results: &[(bool, Option<bool>)],
-) -> BTreeMap<&'a str, (bool, Option<bool>)> {
-    f.ids
-        .iter()
-        .map(String::as_str)
-        .zip(results.iter().copied())
-        .collect()
+fn by_id<'a>(f: &'a Fixture, results: &[(bool, Option<bool>)]) -> BTreeMap<&'a str, (bool, Option<bool>)> {
+    f.ids.iter().map(String::as_str).zip(results.iter().copied()).collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,19 +206,9 @@ struct Generated {
 /// Each group gets its own density, so plans range from nearly empty to nearly full per group
 /// and often sit near a group's minimum or cap.
 fn generated(number: &str) -> BoxedStrategy<Generated> {
-    let sizes: Vec<usize> = fixture(number)
-        .q
-        .groups
-        .iter()
-        .map(|g| g.units.len())
-        .collect();
+    let sizes: Vec<usize> = fixture(number).q.groups.iter().map(|g| g.units.len()).collect();
     let densities = proptest::collection::vec(0.0f64..0.8, sizes.len());
-    (
-        densities,
-        0.0f64..0.3,
-        0..DATES.len(),
-        proptest::bool::weighted(0.8),
-    )
+    (densities, 0.0f64..0.3, 0..DATES.len(), proptest::bool::weighted(0.8))
         .prop_flat_map(move |(densities, achieved_density, date, resolved)| {
             let chosen: Vec<_> = sizes
                 .iter()
@@ -287,17 +250,13 @@ fn keys(f: &Fixture, bits: &[bool]) -> BTreeSet<String> {
 fn case(f: &Fixture, g: &Generated) -> Case {
     let registered = DATES[g.date];
     let date = registered.map(|d| Date::parse_iso(d).expect("test dates parse"));
-    let mut all: Bits = g
-        .chosen
-        .iter()
-        .zip(&g.achieved)
-        .map(|(c, a)| *c || *a)
-        .collect();
+    let mut all: Bits = g.chosen.iter().zip(&g.achieved).map(|(c, a)| *c || *a).collect();
     let sets = if g.resolved {
         let plan = Plan {
             chosen: keys(f, &g.chosen),
             achieved: keys(f, &g.achieved),
             registered: date,
+            ..Plan::default()
         };
         let (sets, unknown) = f.c.resolve(&plan);
         assert!(unknown.is_empty());
@@ -312,19 +271,11 @@ fn case(f: &Fixture, g: &Generated) -> Case {
         }
         sets
     } else {
-        let to_do: Bits = g
-            .chosen
-            .iter()
-            .zip(&g.achieved)
-            .map(|(c, a)| *c && !*a)
-            .collect();
+        let to_do: Bits = g.chosen.iter().zip(&g.achieved).map(|(c, a)| *c && !*a).collect();
         let index_set = |bits: &[bool]| -> UnitSet {
             keys(f, bits)
                 .iter()
-                .map(|k| {
-                    f.c.index(k)
-                        .unwrap_or_else(|| panic!("engine lacks unit {k}"))
-                })
+                .map(|k| f.c.index(k).unwrap_or_else(|| panic!("engine lacks unit {k}")))
                 .collect()
         };
         PlanSets {
@@ -358,9 +309,7 @@ fn check_verdict(number: &str, g: &Generated) -> Result<(), TestCaseError> {
         keys(f, &k.all),
         "the engine's plan is the checker's plan"
     );
-    let valid = brute_force(f, &k.all, k.registered)
-        .iter()
-        .all(|(met, _)| *met);
+    let valid = brute_force(f, &k.all, k.registered).iter().all(|(met, _)| *met);
     let v = f.c.evaluate_sets(&k.sets);
     prop_assert_eq!(
         v.met(),
@@ -368,16 +317,13 @@ fn check_verdict(number: &str, g: &Generated) -> Result<(), TestCaseError> {
         "verdict; unmet {:?}",
         v.unmet().map(|r| &r.id).collect::<Vec<_>>()
     );
-    prop_assert_eq!(
-        f.c.is_valid(k.sets.all(), k.sets.registered),
-        valid,
-        "is_valid"
-    );
+    prop_assert_eq!(f.c.is_valid(k.sets.all(), k.sets.registered), valid, "is_valid");
     if g.resolved {
         let plan = Plan {
             chosen: engine_keys(&f.c, k.sets.to_do),
             achieved: keys(f, &k.achieved),
             registered: k.sets.registered,
+            ..Plan::default()
         };
         prop_assert_eq!(
             &f.c.evaluate(&plan),
@@ -396,26 +342,13 @@ fn check_verdict(number: &str, g: &Generated) -> Result<(), TestCaseError> {
         .map(|((e, _), &a)| (&e.unit, a))
         .collect();
     let t = &v.totals;
-    let achieved_credits: u32 = in_plan
-        .iter()
-        .filter(|(_, a)| *a)
-        .map(|(u, _)| u.credits)
-        .sum();
-    prop_assert_eq!(
-        t.credits,
-        in_plan.iter().map(|(u, _)| u.credits).sum::<u32>()
-    );
+    let achieved_credits: u32 = in_plan.iter().filter(|(_, a)| *a).map(|(u, _)| u.credits).sum();
+    prop_assert_eq!(t.credits, in_plan.iter().map(|(u, _)| u.credits).sum::<u32>());
     prop_assert_eq!(t.credits_achieved, achieved_credits);
     prop_assert_eq!(t.credits_to_do, t.credits - achieved_credits);
     prop_assert_eq!(t.units as usize, in_plan.len());
-    prop_assert_eq!(
-        t.units_achieved as usize,
-        in_plan.iter().filter(|(_, a)| *a).count()
-    );
-    prop_assert_eq!(
-        t.glh,
-        in_plan.iter().filter_map(|(u, _)| u.glh).sum::<u32>()
-    );
+    prop_assert_eq!(t.units_achieved as usize, in_plan.iter().filter(|(_, a)| *a).count());
+    prop_assert_eq!(t.glh, in_plan.iter().filter_map(|(u, _)| u.glh).sum::<u32>());
     prop_assert_eq!(
         t.glh_to_do,
         in_plan
@@ -429,10 +362,7 @@ fn check_verdict(number: &str, g: &Generated) -> Result<(), TestCaseError> {
         .filter(|(u, _)| u.glh.is_none())
         .map(|(u, _)| u.key())
         .collect();
-    prop_assert_eq!(
-        t.glh_missing.iter().cloned().collect::<BTreeSet<_>>(),
-        missing
-    );
+    prop_assert_eq!(t.glh_missing.iter().cloned().collect::<BTreeSet<_>>(), missing);
     let mut by_level = BTreeMap::new();
     for (u, _) in &in_plan {
         *by_level.entry(u.level).or_insert(0) += u.credits;
@@ -459,13 +389,7 @@ fn check_rules(number: &str, g: &Generated) -> Result<(), TestCaseError> {
     let expected = by_id(f, &brute_force(f, &k.all, k.registered));
     let v = f.c.evaluate_sets(&k.sets);
     let ids: Vec<&str> = v.rules.iter().map(|r| r.id.as_str()).collect();
-    prop_assert_eq!(
-        ids.len(),
-        f.ids.len(),
-        "rules {:?}, checker {:?}",
-        ids,
-        f.ids
-    );
+    prop_assert_eq!(ids.len(), f.ids.len(), "rules {:?}, checker {:?}", ids, f.ids);
     prop_assert_eq!(
         ids.iter().copied().collect::<BTreeSet<_>>(),
         expected.keys().copied().collect::<BTreeSet<_>>()
@@ -549,11 +473,7 @@ fn check_predictions(number: &str, g: &Generated) -> Result<(), TestCaseError> {
             let then = f.c.evaluate_sets(&changed);
             for b in &p.breaks {
                 let reads = then.rules.iter().find(|r| r.id == b.id);
-                prop_assert_eq!(
-                    Some(b),
-                    reads,
-                    "a broken rule reads as it would after the change"
-                );
+                prop_assert_eq!(Some(b), reads, "a broken rule reads as it would after the change");
             }
             prop_assert_eq!(p.reasons(&f.c, adding).len(), p.breaks.len());
         }
@@ -615,11 +535,7 @@ properties! {
 #[test]
 fn every_qualification_has_properties() {
     let cat = embedded().unwrap();
-    let mut in_catalogue: Vec<&str> = cat
-        .qualifications
-        .iter()
-        .map(|q| q.number.as_str())
-        .collect();
+    let mut in_catalogue: Vec<&str> = cat.qualifications.iter().map(|q| q.number.as_str()).collect();
     in_catalogue.sort();
     let mut here = NUMBERS.to_vec();
     here.sort();

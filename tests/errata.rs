@@ -45,7 +45,10 @@ fn errata_markdown_is_current() {
         return;
     }
     let have = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(have == want, "specs/ERRATA.md is stale: run `UPDATE_ERRATA=1 cargo test --test errata`");
+    assert!(
+        have == want,
+        "specs/ERRATA.md is stale: run `UPDATE_ERRATA=1 cargo test --test errata`"
+    );
 }
 
 #[test]
@@ -67,6 +70,14 @@ fn every_erratum_is_cited_by_something_in_the_catalogue() {
             cited.extend(u.errata.iter().cloned());
         }
     }
-    let uncited: Vec<_> = cat.errata.iter().filter(|e| !cited.contains(&e.id)).map(|e| e.id.as_str()).collect();
-    assert!(uncited.is_empty(), "errata no qualification, rule or unit cites, so the page would never show them: {uncited:?}");
+    let uncited: Vec<_> = cat
+        .errata
+        .iter()
+        .filter(|e| !cited.contains(&e.id))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(
+        uncited.is_empty(),
+        "errata no qualification, rule or unit cites, so the page would never show them: {uncited:?}"
+    );
 }

@@ -14,9 +14,7 @@ use web_sys::{Document, Element};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document")
+    web_sys::window().and_then(|w| w.document()).expect("a document")
 }
 
 /// Replaces any `#app` left by an earlier test with a new, empty `<div id="app">` at the end of
@@ -28,10 +26,7 @@ fn fresh_app_root() -> Element {
     }
     let root = doc.create_element("div").expect("create div");
     root.set_id("app");
-    doc.body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("append #app");
+    doc.body().expect("a body").append_child(&root).expect("append #app");
     root
 }
 
@@ -53,9 +48,7 @@ async fn wait_for(selector: &str) -> Option<Element> {
 async fn start_renders_the_app_with_a_heading() {
     fresh_app_root();
     pathway_planner::web::start();
-    let h1 = wait_for("h1")
-        .await
-        .expect("the app rendered an h1 into #app");
+    let h1 = wait_for("h1").await.expect("the app rendered an h1 into #app");
     let text = h1.text_content().unwrap_or_default();
     assert!(!text.trim().is_empty(), "the h1 has text");
 }

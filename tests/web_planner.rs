@@ -63,20 +63,40 @@ fn text(selector: &str) -> String {
 }
 
 fn verdict() -> String {
-    query(".verdict").and_then(|e| e.get_attribute("data-verdict")).unwrap_or_default()
+    query(".verdict")
+        .and_then(|e| e.get_attribute("data-verdict"))
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 async fn planner_shows_groups_as_fieldsets_with_legends_and_hints() {
     app().await;
     set_hash("#/601-3478-1");
-    until("the Pearson planner", || text("h1").contains("Pearson BTEC Level 3 Diploma")).await;
+    until("the Pearson planner", || {
+        text("h1").contains("Pearson BTEC Level 3 Diploma")
+    })
+    .await;
     let legends = document().query_selector_all("fieldset.group > legend").unwrap();
     assert_eq!(legends.length(), 3);
     let hints: Vec<String> = (0..3)
-        .map(|i| document().query_selector_all("fieldset.group > .hint").unwrap().item(i).unwrap().text_content().unwrap())
+        .map(|i| {
+            document()
+                .query_selector_all("fieldset.group > .hint")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
         .collect();
-    assert_eq!(hints, ["All units are mandatory and included.", "Choose at least 15 credits.", "At most 9 credits."]);
+    assert_eq!(
+        hints,
+        [
+            "All units are mandatory and included.",
+            "Choose at least 15 credits.",
+            "At most 9 credits."
+        ]
+    );
     assert_eq!(verdict(), "unmet");
     let status = query(".verdict").unwrap();
     assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
@@ -92,7 +112,10 @@ async fn clicking_a_unit_updates_the_address_and_the_summary() {
     assert!(!box_202.checked());
     box_202.click();
     until("202 in the address", || hash().contains("do=202")).await;
-    until("the summary counts 202", || text(".verdict").contains("10 of 28 credits")).await;
+    until("the summary counts 202", || {
+        text(".verdict").contains("10 of 28 credits")
+    })
+    .await;
     assert!(box_202.checked());
 }
 
@@ -100,18 +123,27 @@ async fn clicking_a_unit_updates_the_address_and_the_summary() {
 async fn a_unit_that_would_break_a_rule_is_warned_and_can_still_be_chosen() {
     app().await;
     set_hash("#/600-1135-X?do=112,113");
-    until("the planner with 112 and 113", || query(".unit[data-key=\"114\"] .unit-warning").is_some()).await;
+    until("the planner with 112 and 113", || {
+        query(".unit[data-key=\"114\"] .unit-warning").is_some()
+    })
+    .await;
     assert_eq!(
         text(".unit[data-key=\"114\"] .unit-warning li"),
         "No more than 2 of units 112, 113, 114, 116, 221, 222, 223 and 224: 2 already chosen."
     );
     // 221 is both barred with 112 and one of the listed units: both reasons are given.
     let warning_221 = text(".unit[data-key=\"221\"] .unit-warning");
-    assert!(warning_221.contains("Barred with unit 112, which is in the plan."), "{warning_221}");
+    assert!(
+        warning_221.contains("Barred with unit 112, which is in the plan."),
+        "{warning_221}"
+    );
     assert!(warning_221.contains("2 already chosen."), "{warning_221}");
     let box_114: HtmlInputElement = query("#unit-114").unwrap().dyn_into().unwrap();
     box_114.click();
-    until("the cap is reported as broken", || text(".rule[data-rule=\"max-it\"]").contains("this plan has 3")).await;
+    until("the cap is reported as broken", || {
+        text(".rule[data-rule=\"max-it\"]").contains("this plan has 3")
+    })
+    .await;
     assert_eq!(verdict(), "unmet");
     assert!(box_114.checked(), "the unit stays ticked");
 }
@@ -120,7 +152,10 @@ async fn a_unit_that_would_break_a_rule_is_warned_and_can_still_be_chosen() {
 async fn achieved_units_are_shown_apart() {
     app().await;
     set_hash("#/600-1244-4?done=102");
-    until("102 marked achieved", || query(".unit[data-key=\"102\"][data-state=\"achieved\"]").is_some()).await;
+    until("102 marked achieved", || {
+        query(".unit[data-key=\"102\"][data-state=\"achieved\"]").is_some()
+    })
+    .await;
     assert!(text(".unit[data-key=\"102\"]").contains("Already achieved"));
     assert!(text(".totals").contains("3 credits (1 unit)"), "{}", text(".totals"));
 }

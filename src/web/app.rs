@@ -11,7 +11,9 @@ use super::home::Home;
 use super::planner::PlannerPage;
 
 pub fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// Moves to `route`: a new history entry, so back and forward step through plans.

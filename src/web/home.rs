@@ -46,11 +46,17 @@ pub fn problems(list: &[String]) -> Html {
 }
 
 fn slug(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_ascii_lowercase()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 fn card(q: &Qualification) -> Html {
-    let href = encode(&Route::Planner { number: q.number.clone(), plan: Plan::default() });
+    let href = encode(&Route::Planner {
+        number: q.number.clone(),
+        plan: Plan::default(),
+    });
     let hours = match (q.tqt, q.glh) {
         (Some(t), Some(g)) => format!("TQT {t} hours, GLH {g}"),
         (Some(t), None) => format!("TQT {t} hours; GLH not printed"),

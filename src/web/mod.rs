@@ -2,6 +2,7 @@
 //! pure functions in `planner` and `address`; here we render them and wire events.
 
 mod app;
+mod complete;
 mod erratum;
 mod home;
 mod panic;
@@ -14,7 +15,9 @@ pub use panic::show as show_crash;
 /// Mounts the app into `#app` (or the body) and installs the panic reporter.
 pub fn start() {
     panic::install();
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(el) => {
             yew::Renderer::<app::App>::with_root(el).render();

@@ -13,7 +13,9 @@ pub fn install() {
 
 /// Puts the crash message at the top of the page and focuses it.
 pub fn show(message: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = document.body() else { return };
     let Ok(el) = document.create_element("div") else { return };
     el.set_id("crash");

@@ -8,9 +8,10 @@ use crate::address::{decode, Route};
 use crate::catalogue::{shared, Qualification, RuleKind};
 use crate::date::Date;
 use crate::engine::{group_hint, Compiled, Plan};
-use crate::planner::{apply, rows, Action, Filters};
+use crate::planner::{apply, rows, shortest_route_line, Action, Filters};
 
 use super::app::{current_hash, navigate};
+use super::complete::CompletePanel;
 use super::erratum::ErrataNotes;
 use super::home::problems;
 use super::summary::Summary;
@@ -26,10 +27,25 @@ pub struct PlannerProps {
 #[function_component(PlannerPage)]
 pub fn planner_page(props: &PlannerProps) -> Html {
     let filters = use_state(Filters::default);
+    let last_completion = use_state(|| None::<(Vec<String>, String)>);
+    let on_completion = {
+        let last = last_completion.clone();
+        Callback::from(move |r| last.set(r))
+    };
     let compiled = use_memo(props.number.clone(), |n| {
-        shared().ok().and_then(|c| c.qualification(n)).and_then(|q| Compiled::new(q).ok()).map(Rc::new)
+        shared()
+            .ok()
+            .and_then(|c| c.qualification(n))
+            .and_then(|q| Compiled::new(q).ok())
+            .map(Rc::new)
     });
-    let (Some(q), Some(compiled)) = (shared().ok().and_then(|c| c.qualification(&props.number)), (*compiled).clone()) else {
+    let route_line = use_memo(props.number.clone(), |_| {
+        (*compiled).as_deref().and_then(shortest_route_line)
+    });
+    let (Some(q), Some(compiled)) = (
+        shared().ok().and_then(|c| c.qualification(&props.number)),
+        (*compiled).clone(),
+    ) else {
         return html! { <main id="main" class="page"><h1>{"This qualification could not be loaded"}</h1></main> };
     };
 
@@ -42,7 +58,10 @@ pub fn planner_page(props: &PlannerProps) -> Html {
             _ => Plan::default(),
         };
         let next = apply(compiled, &plan, &action);
-        navigate(&Route::Planner { number: compiled.number.clone(), plan: next });
+        navigate(&Route::Planner {
+            number: compiled.number.clone(),
+            plan: next,
+        });
     });
 
     let (sets, _) = compiled.resolve(&props.plan);
@@ -57,6 +76,7 @@ pub fn planner_page(props: &PlannerProps) -> Html {
             <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="#/">{"All qualifications"}</a></nav>
             <h1>{&q.title}</h1>
             <p class="qual-meta">{qual_meta(q)}</p>
+            if let Some(line) = &*route_line { <p class="route-line">{line}</p> }
             { problems(&props.problems) }
             <ErrataNotes ids={q.errata.clone()} label="About this qualification" />
             <details class="rules-text">
@@ -67,6 +87,8 @@ pub fn planner_page(props: &PlannerProps) -> Html {
             <div class="planner-layout">
                 <div class="planner-main">
                     if needs_date { { registration(&props.plan, on_action.clone()) } }
+                    <CompletePanel compiled={compiled.clone()} plan={props.plan.clone()} on_action={on_action.clone()}
+                        last={(*last_completion).clone()} on_result={on_completion} />
                     { filter_bar(&filters, visible, unit_rows.len(), &compiled) }
                     { for compiled.groups.iter().enumerate().map(|(gi, g)| {
                         let own: Vec<&RuleKind> = q.rules.iter().map(|r| &r.kind).filter(|k| matches!(k,
@@ -87,6 +109,8 @@ pub fn planner_page(props: &PlannerProps) -> Html {
                                         entry={entries[r.index].clone()}
                                         state={r.state}
                                         warnings={r.warnings.clone()}
+                                        ruled_out={props.plan.ruled_out.contains(&compiled.units[r.index].key)}
+                                        added={last_completion.as_ref().is_some_and(|(a, _)| a.contains(&compiled.units[r.index].key))}
                                         on_action={on_action.clone()} />
                                 }) }
                             </fieldset>
@@ -102,7 +126,11 @@ pub fn planner_page(props: &PlannerProps) -> Html {
 }
 
 fn qual_meta(q: &Qualification) -> String {
-    let mut parts = vec![format!("{} · {}", q.awarding_body, q.number), format!("Level {}", q.level), format!("{} credits", q.total_credits)];
+    let mut parts = vec![
+        format!("{} · {}", q.awarding_body, q.number),
+        format!("Level {}", q.level),
+        format!("{} credits", q.total_credits),
+    ];
     if let Some(t) = q.tqt {
         parts.push(format!("TQT {t} hours"));
     }
@@ -113,7 +141,11 @@ fn qual_meta(q: &Qualification) -> String {
 }
 
 fn source_line(q: &Qualification) -> String {
-    let doc = shared().ok().and_then(|c| c.document(&q.source.document)).map(|d| d.title.clone()).unwrap_or_default();
+    let doc = shared()
+        .ok()
+        .and_then(|c| c.document(&q.source.document))
+        .map(|d| d.title.clone())
+        .unwrap_or_default();
     format!("Source: {doc}, section \u{201c}{}\u{201d}.", q.source.section)
 }
 
@@ -140,21 +172,30 @@ fn filter_bar(filters: &UseStateHandle<Filters>, visible: usize, total: usize, c
         let f = filters.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            f.set(Filters { text: input.value(), ..(*f).clone() });
+            f.set(Filters {
+                text: input.value(),
+                ..(*f).clone()
+            });
         })
     };
     let on_level = {
         let f = filters.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            f.set(Filters { level: select.value().parse().ok(), ..(*f).clone() });
+            f.set(Filters {
+                level: select.value().parse().ok(),
+                ..(*f).clone()
+            });
         })
     };
     let on_addable = {
         let f = filters.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            f.set(Filters { addable_only: input.checked(), ..(*f).clone() });
+            f.set(Filters {
+                addable_only: input.checked(),
+                ..(*f).clone()
+            });
         })
     };
     let on_clear = {

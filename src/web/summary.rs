@@ -34,8 +34,12 @@ pub fn summary(props: &SummaryProps) -> Html {
         let e = expanded.clone();
         Callback::from(move |_| e.set(!*e))
     };
-    let (printed, derived): (Vec<&RuleResult>, Vec<&RuleResult>) =
-        v.rules.iter().partition(|r| !matches!(r.finding, Finding::Barred { .. } | Finding::Registration { .. } | Finding::Mandatory { .. }));
+    let (printed, derived): (Vec<&RuleResult>, Vec<&RuleResult>) = v.rules.iter().partition(|r| {
+        !matches!(
+            r.finding,
+            Finding::Barred { .. } | Finding::Registration { .. } | Finding::Mandatory { .. }
+        )
+    });
     html! {
         <aside class={classes!("summary", expanded.then_some("expanded"))} aria-labelledby="summary-title">
             <h2 id="summary-title" class="summary-title">{"Plan summary"}</h2>
@@ -103,13 +107,14 @@ fn units(n: u32) -> String {
 
 fn glh_text(glh: u32, to_do: u32, missing: &[String]) -> String {
     let mut s = format!("{glh} in all, {to_do} still to do");
-    if !missing.is_empty() {
-        s.push_str(&format!(
-            "; not printed for {} unit{} ({}), so not counted",
-            missing.len(),
-            if missing.len() == 1 { "" } else { "s" },
+    match missing.len() {
+        0 => {}
+        1 => s.push_str(&format!("; not printed for unit {}, so not counted", missing[0])),
+        2..=3 => s.push_str(&format!(
+            "; not printed for units {}, so not counted",
             missing.join(", ")
-        ));
+        )),
+        n => s.push_str(&format!("; not printed for {n} of the units, so not counted")),
     }
     s
 }

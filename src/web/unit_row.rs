@@ -15,11 +15,17 @@ pub struct UnitRowProps {
     pub entry: UnitEntry,
     pub state: RowState,
     pub warnings: Vec<String>,
+    /// Kept out of "complete my pathway" suggestions.
+    pub ruled_out: bool,
+    /// Added by the last "complete my pathway".
+    pub added: bool,
     pub on_action: Callback<Action>,
 }
 
 pub fn dom_id(key: &str) -> String {
-    key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect()
+    key.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
 }
 
 #[function_component(UnitRowView)]
@@ -32,7 +38,11 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
     }
     meta.push(u.reference.clone());
     meta.push(format!("Level {}", u.level));
-    meta.push(if u.credits == 1 { "1 credit".into() } else { format!("{} credits", u.credits) });
+    meta.push(if u.credits == 1 {
+        "1 credit".into()
+    } else {
+        format!("{} credits", u.credits)
+    });
     meta.push(match u.glh {
         Some(h) => format!("{h} GLH"),
         None => "GLH not printed".into(),
@@ -48,6 +58,11 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
         let k = u.key.clone();
         Callback::from(move |_: Event| a.emit(Action::Toggle(k.clone())))
     };
+    let toggle_ruled_out = {
+        let a = props.on_action.clone();
+        let k = u.key.clone();
+        Callback::from(move |_: Event| a.emit(Action::ToggleRuledOut(k.clone())))
+    };
     let toggle_achieved = {
         let a = props.on_action.clone();
         let k = u.key.clone();
@@ -55,10 +70,14 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
     };
     let warn_id = format!("warn-{id}");
     let meta_id = format!("meta-{id}");
-    let describedby = if props.warnings.is_empty() { meta_id.clone() } else { format!("{meta_id} {warn_id}") };
+    let describedby = if props.warnings.is_empty() {
+        meta_id.clone()
+    } else {
+        format!("{meta_id} {warn_id}")
+    };
     let included = matches!(props.state, RowState::Mandatory | RowState::Chosen | RowState::Achieved);
     html! {
-        <div class={classes!("unit", format!("unit-{state_word}"), (!props.warnings.is_empty()).then_some("unit-warned"))} data-key={u.key.clone()} data-state={state_word}>
+        <div class={classes!("unit", format!("unit-{state_word}"), (!props.warnings.is_empty()).then_some("unit-warned"), (props.added && props.state == RowState::Chosen).then_some("unit-added"))} data-key={u.key.clone()} data-state={state_word}>
             <div class="checkbox-item">
                 <input type="checkbox" id={format!("unit-{id}")} class="unit-check"
                     checked={included}
@@ -70,6 +89,8 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
                     { match props.state {
                         RowState::Mandatory => html! { <span class="tag">{"Mandatory: always included"}</span> },
                         RowState::Achieved => html! { <span class="tag tag-achieved">{"Already achieved"}</span> },
+                        RowState::Chosen if props.added => html! { <span class="tag tag-added">{"Added by Complete my pathway"}</span> },
+                        RowState::Available if props.ruled_out => html! { <span class="tag">{"Not suggested"}</span> },
                         _ => html! {},
                     } }
                 </label>
@@ -87,6 +108,12 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
                     <div class="checkbox-item small">
                         <input type="checkbox" id={format!("achieved-{id}")} checked={props.state == RowState::Achieved} onchange={toggle_achieved} />
                         <label for={format!("achieved-{id}")}>{"Already achieved (prior learning or credit transfer)"}<span class="visually-hidden">{format!(": {}", u.title)}</span></label>
+                    </div>
+                }
+                if props.state == RowState::Available {
+                    <div class="checkbox-item small">
+                        <input type="checkbox" id={format!("not-{id}")} checked={props.ruled_out} onchange={toggle_ruled_out} />
+                        <label for={format!("not-{id}")}>{"Don't suggest this unit"}<span class="visually-hidden">{format!(": {}", u.title)}</span></label>
                     </div>
                 }
                 <ErrataNotes ids={props.entry.errata.iter().chain(props.entry.availability.iter().flat_map(|a| a.errata.iter())).cloned().collect::<Vec<_>>()} label="Note" />

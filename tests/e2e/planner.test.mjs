@@ -218,3 +218,28 @@ appTest('benchmark: time from a click to the updated summary on the largest qual
   };
   console.log(`benchmark: click to updated summary on 600/1136/1 (50 units), ${samples.length} clicks: summary updated in the DOM ${stats(samples.map((x) => x.dom))}; next frame painted ${stats(samples.map((x) => x.frame))}`);
 });
+
+appTest('complete my pathway adds the fewest credits, highlights them, and one click undoes it', async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1?do=302');
+  assert.match(await page.locator('.route-line').innerText(), /shortest valid route is 4\d credits/);
+  await realClick(page, '#goal-credits');
+  await realClick(page, page.getByRole('button', { name: 'Complete my pathway' }));
+  await verdictIs(page, 'met');
+  const message = await page.locator('.complete-result').innerText();
+  assert.match(message, /^Added \d+ units \(\d+ credits, \d+ guided learning hours\)/);
+  const added = await page.locator('.unit-added').count();
+  assert.ok(added > 0, 'added units are highlighted');
+  assert.ok(await page.locator(unitId('302')).isChecked(), 'the chosen unit stays');
+  await realClick(page, page.getByRole('button', { name: 'Undo completion' }));
+  await verdictIs(page, 'unmet');
+  assert.equal(await hash(page), '#/600-1136-1?do=302');
+  await checkA11y(page);
+});
+
+appTest('complete my pathway says why when nothing can complete the plan', async ({ page }) => {
+  await gotoApp(page, '#/600-1135-X?do=112,221');
+  await realClick(page, page.getByRole('button', { name: 'Complete my pathway' }));
+  const error = page.locator('.complete-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /112 and 221/);
+});
