@@ -10,5 +10,6 @@ pub mod date;
 pub mod engine;
 pub mod planner;
 pub mod solver;
+pub mod travel;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

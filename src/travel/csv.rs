@@ -1,0 +1,161 @@
+//! The plan as a spreadsheet: CSV (RFC 4180) with a header row and one unit a row, nothing
+//! else, so it opens in any spreadsheet and pastes or imports back cleanly.
+//!
+//! Columns: `Status` (`Mandatory`, `Chosen` or `Achieved`), `Group` (the group letter), `Unit
+//! number` (empty where the document does not number units), `Reference`, `Title`, `Level`,
+//! `Credits`, `GLH` (empty where no document prints it). Rows follow the document's order.
+//! Fields with a comma, quote or line break are quoted, quotes doubled; lines end CRLF. No
+//! byte-order mark is written (the catalogue's text is ASCII); a page that wants Excel to read
+//! non-ASCII text as UTF-8 can prepend `\u{feff}`.
+
+use crate::catalogue::Qualification;
+use crate::engine::{Compiled, Plan};
+
+/// The header row's fields.
+pub const HEADER: [&str; 8] = [
+    "Status",
+    "Group",
+    "Unit number",
+    "Reference",
+    "Title",
+    "Level",
+    "Credits",
+    "GLH",
+];
+
+/// One unit a row: every unit in the plan (mandatory, chosen and achieved), in document order.
+/// `c` must be `q` compiled.
+pub fn plan_csv(c: &Compiled, q: &Qualification, plan: &Plan) -> String {
+    let (sets, _) = c.resolve(plan);
+    let mut out = String::new();
+    row(&mut out, HEADER.iter().map(|s| s.to_string()));
+    for (i, u) in c.units.iter().enumerate() {
+        let status = if sets.achieved.contains(i) {
+            "Achieved"
+        } else if c.mandatory.contains(i) {
+            "Mandatory"
+        } else if sets.to_do.contains(i) {
+            "Chosen"
+        } else {
+            continue;
+        };
+        let group = q.groups.get(u.group).map(|g| g.id.clone()).unwrap_or_default();
+        row(
+            &mut out,
+            [
+                status.to_owned(),
+                group,
+                u.number.clone().unwrap_or_default(),
+                u.reference.clone(),
+                u.title.clone(),
+                u.level.to_string(),
+                u.credits.to_string(),
+                u.glh.map(|h| h.to_string()).unwrap_or_default(),
+            ],
+        );
+    }
+    out
+}
+
+/// Lines summing up a plan, for beside the CSV (an email, a cover note): the qualification,
+/// credits, hours and whether the rules are met, with every unmet rule's sentence.
+pub fn plan_summary_lines(c: &Compiled, q: &Qualification, plan: &Plan) -> Vec<String> {
+    let v = c.evaluate(plan);
+    let t = &v.totals;
+    let mut lines = vec![
+        format!("{} {}", q.number, q.title),
+        format!(
+            "Credits: {} of the {} needed ({} already achieved, {} still to do), from {} {}.",
+            t.credits,
+            q.total_credits,
+            t.credits_achieved,
+            t.credits_to_do,
+            t.units,
+            if t.units == 1 { "unit" } else { "units" }
+        ),
+        glh_line(t.glh, t.glh_to_do, &t.glh_missing, t.units as usize),
+    ];
+    if let Some(d) = plan.registered {
+        lines.push(format!("Registered: {d}."));
+    }
+    if v.met() {
+        lines.push("This plan meets the rules of combination.".to_owned());
+    } else {
+        let n = v.unmet().count();
+        lines.push(format!(
+            "This plan does not yet meet the rules of combination ({n} {} not met):",
+            if n == 1 { "rule" } else { "rules" }
+        ));
+        lines.extend(v.unmet().map(|r| format!("- {}", r.sentence())));
+    }
+    lines
+}
+
+/// "Guided learning hours: 120 (80 still to do)." with what was not counted.
+pub(super) fn glh_line(glh: u32, to_do: u32, missing: &[String], units: usize) -> String {
+    match missing.len() {
+        0 => format!("Guided learning hours: {glh} ({to_do} still to do)."),
+        n if n == units => "Guided learning hours: not printed for these units.".to_owned(),
+        1 => format!(
+            "Guided learning hours: {glh} ({to_do} still to do); not printed for unit {}.",
+            missing[0]
+        ),
+        n => format!("Guided learning hours: {glh} ({to_do} still to do); not printed for {n} of the units."),
+    }
+}
+
+fn row(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    for (i, f) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(out, &f);
+    }
+    out.push_str("\r\n");
+}
+
+/// RFC 4180: quoted when it has a comma, quote or line break (or spaces at an end, which some
+/// spreadsheets trim), with quotes doubled.
+pub(super) fn field(out: &mut String, f: &str) {
+    let needs = f.contains([',', '"', '\n', '\r']) || f.starts_with(' ') || f.ends_with(' ');
+    if needs {
+        out.push('"');
+        out.push_str(&f.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_follows_rfc_4180() {
+        let q = |s: &str| {
+            let mut o = String::new();
+            field(&mut o, s);
+            o
+        };
+        assert_eq!(q("plain"), "plain");
+        assert_eq!(q("a, b"), "\"a, b\"");
+        assert_eq!(q("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(q("two\r\nlines"), "\"two\r\nlines\"");
+        assert_eq!(q(""), "");
+        assert_eq!(q(" padded"), "\" padded\"");
+    }
+
+    #[test]
+    fn glh_lines() {
+        assert_eq!(glh_line(10, 5, &[], 2), "Guided learning hours: 10 (5 still to do).");
+        assert_eq!(
+            glh_line(0, 0, &["a".into()], 1),
+            "Guided learning hours: not printed for these units."
+        );
+        assert_eq!(
+            glh_line(10, 5, &["a".into()], 2),
+            "Guided learning hours: 10 (5 still to do); not printed for unit a."
+        );
+    }
+}
