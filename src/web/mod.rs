@@ -8,6 +8,7 @@ mod home;
 mod panic;
 mod planner;
 mod summary;
+mod travel;
 mod unit_row;
 
 pub use panic::show as show_crash;

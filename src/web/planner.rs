@@ -15,6 +15,7 @@ use super::complete::CompletePanel;
 use super::erratum::ErrataNotes;
 use super::home::problems;
 use super::summary::Summary;
+use super::travel::TravelPanel;
 use super::unit_row::UnitRowView;
 
 #[derive(Properties, PartialEq)]
@@ -116,6 +117,7 @@ pub fn planner_page(props: &PlannerProps) -> Html {
                             </fieldset>
                         }
                     }) }
+                    <TravelPanel compiled={compiled.clone()} plan={props.plan.clone()} />
                     <p><button type="button" class="button secondary" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Clear) }
                         disabled={props.plan.chosen.is_empty() && props.plan.achieved.is_empty()}>{"Start again (clear chosen and achieved units)"}</button></p>
                 </div>

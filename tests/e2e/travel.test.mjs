@@ -1,0 +1,69 @@
+// Plans that leave the room: the copied link opens the same plan in a fresh browser, the CSV
+// download is one unit a row, and the printed page is the learning plan without controls.
+import assert from 'node:assert/strict';
+import { appTest, gotoApp, checkA11y, realClick, openPage } from './lib.mjs';
+
+const PLAN = '#/600-1136-1?do=302,303,304,305,306,311&done=312&registered=2017-09-04';
+
+appTest('copy link puts the plan address on the clipboard, and it opens the same plan in a fresh browser', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await gotoApp(page, PLAN);
+  await realClick(page, page.getByRole('button', { name: 'Copy link' }));
+  await page.locator('.travel-status', { hasText: 'Link copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.endsWith(PLAN.replace(/,/g, ',')), `copied ${copied}`);
+  assert.equal(await page.locator('#share-link').inputValue(), copied);
+
+  const fresh = await openPage();
+  try {
+    await fresh.page.goto(copied);
+    await fresh.page.locator('.verdict[data-verdict="met"]').waitFor();
+    assert.equal(await fresh.page.locator('.unit[data-key="312"]').getAttribute('data-state'), 'achieved');
+    assert.equal(await fresh.page.locator('#registered').inputValue(), '2017-09-04');
+    fresh.assertClean();
+  } finally {
+    await fresh.close();
+  }
+  await checkA11y(page);
+});
+
+appTest('download CSV gives one unit a row with a header a spreadsheet opens', async ({ page }) => {
+  await gotoApp(page, PLAN);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    realClick(page, page.getByRole('button', { name: 'Download CSV' })),
+  ]);
+  assert.equal(download.suggestedFilename(), 'pathway-plan-600-1136-1.csv');
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const lines = text.trimEnd().split('\r\n');
+  assert.match(lines[0], /^Status,Group,Unit number,Reference,Title,Level,Credits,GLH$/);
+  // 101 and 301 mandatory, 6 chosen, 312 achieved.
+  assert.equal(lines.length, 1 + 9);
+  assert.ok(lines.some((l) => l.startsWith('Achieved,C,312,D/601/1553,')), lines.join('\n'));
+  await page.locator('.travel-status', { hasText: 'Downloaded pathway-plan-600-1136-1.csv' }).waitFor();
+});
+
+appTest('printed page: learning plan with names, verdict and the units in the plan only', async ({ page }) => {
+  await gotoApp(page, PLAN);
+  await page.locator('#learner-name').fill('Sam Learner');
+  await page.locator('#adviser-name').fill('Alex Adviser');
+  await page.emulateMedia({ media: 'print' });
+  const visible = (sel) => page.locator(sel).first().isVisible();
+  assert.ok(await visible('h1'));
+  assert.equal(await page.locator('#learner-name').inputValue(), 'Sam Learner');
+  assert.ok(await visible('#learner-name'), 'the names print');
+  assert.match(await page.locator('#plan-date').inputValue(), /^\d{4}-\d{2}-\d{2}$/, 'the date is filled in');
+  const top = async (sel) => (await page.locator(sel).first().boundingBox()).y;
+  assert.ok((await top('.summary')) < (await top('.group')), 'the verdict comes before the units');
+  assert.ok((await top('#learner-name')) < (await top('.group')), 'the names come before the units');
+  assert.ok(await visible('.verdict[data-verdict="met"]'), 'the verdict prints');
+  assert.ok(await visible('.summary .rules'), 'the rules print');
+  assert.ok(await visible('.unit[data-key="302"]'), 'chosen units print');
+  assert.ok(await visible('.unit[data-key="312"]'), 'achieved units print');
+  assert.equal(await visible('.unit[data-key="204"]'), false, 'units not in the plan do not print');
+  for (const sel of ['.masthead', '.filters', '.complete', 'button', '.unit-check', '.breadcrumbs']) {
+    assert.equal(await visible(sel), false, `${sel} does not print`);
+  }
+  await page.emulateMedia({ media: 'screen' });
+  assert.ok(await visible('.filters'));
+});
