@@ -11,7 +11,10 @@ use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_config
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_default()
 }
 
 /// Median milliseconds of `runs` calls of `f`.
@@ -29,7 +32,11 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
 
 fn largest() -> Compiled {
     let cat = shared().expect("catalogue");
-    let q = cat.qualifications.iter().max_by_key(|q| q.units().count()).expect("a qualification");
+    let q = cat
+        .qualifications
+        .iter()
+        .max_by_key(|q| q.units().count())
+        .expect("a qualification");
     Compiled::new(q).expect("compiles")
 }
 
@@ -52,7 +59,15 @@ fn benchmark_engine_and_solver_in_the_browser() {
     )];
     for goal in Goal::ALL {
         let ms = median_ms(20, || {
-            let done = complete(&c, Request { plan: &empty, ruled_out: Default::default(), goal }).expect("completes");
+            let done = complete(
+                &c,
+                Request {
+                    plan: &empty,
+                    ruled_out: Default::default(),
+                    goal,
+                },
+            )
+            .expect("completes");
             assert!(c.is_valid(done.plan.all(), done.plan.registered));
         });
         lines.push(format!("complete from empty, {goal:?}: {ms:.3} ms"));
