@@ -5,6 +5,23 @@ use crate::date::Date;
 use crate::engine::{Compiled, Plan, PlanSets, Prediction};
 use crate::solver::{self, Goal, Request};
 
+/// Every qualification of the embedded catalogue, compiled once for the life of the process.
+pub fn compiled(number: &str) -> Option<&'static Compiled> {
+    static ALL: std::sync::OnceLock<Vec<Compiled>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        crate::catalogue::shared()
+            .map(|cat| {
+                cat.qualifications
+                    .iter()
+                    .filter_map(|q| Compiled::new(q).ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+    .iter()
+    .find(|c| c.number == number)
+}
+
 /// A change the user asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {

@@ -16,16 +16,29 @@ pub fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+thread_local! {
+    /// The root's setter for the address it renders, so a click re-renders at once instead of
+    /// waiting for the browser's `hashchange`, which can come a frame later.
+    static SHOW: std::cell::RefCell<Option<UseStateHandle<String>>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Moves to `route`: a new history entry, so back and forward step through plans.
 pub fn navigate(route: &Route) {
+    let hash = encode(route);
     if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(&encode(route));
+        let _ = w.location().set_hash(&hash);
     }
+    SHOW.with(|show| {
+        if let Some(state) = show.borrow().as_ref() {
+            state.set(hash);
+        }
+    });
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let hash = use_state(current_hash);
+    let hash = use_state_eq(current_hash);
+    SHOW.with(|show| *show.borrow_mut() = Some(hash.clone()));
     {
         let hash = hash.clone();
         use_effect_with((), move |_| {

@@ -1,17 +1,15 @@
 //! "Complete my pathway": the solver's best completion for a goal, added in one click and
 //! undone in one click.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::engine::{Compiled, Plan};
+use crate::engine::Plan;
 use crate::planner::{complete_plan, goal_label, Action};
 use crate::solver::Goal;
 
 #[derive(Properties, PartialEq)]
 pub struct CompleteProps {
-    pub compiled: Rc<Compiled>,
+    pub compiled: super::Qual,
     pub plan: Plan,
     pub on_action: Callback<Action>,
     /// Units the last completion added (highlighted in the list), and its message.
@@ -25,7 +23,7 @@ pub fn complete_panel(props: &CompleteProps) -> Html {
     let error = use_state(|| None::<String>);
     let run = {
         let (goal, error) = (goal.clone(), error.clone());
-        let compiled = props.compiled.clone();
+        let compiled = props.compiled;
         let plan = props.plan.clone();
         let on_action = props.on_action.clone();
         let on_result = props.on_result.clone();

@@ -13,6 +13,24 @@ mod unit_row;
 
 pub use panic::show as show_crash;
 
+/// A compiled qualification that lives as long as the page, compared by identity so passing it
+/// to a component costs neither a clone nor a deep comparison.
+#[derive(Clone, Copy)]
+pub struct Qual(pub &'static crate::engine::Compiled);
+
+impl PartialEq for Qual {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl std::ops::Deref for Qual {
+    type Target = crate::engine::Compiled;
+    fn deref(&self) -> &Self::Target {
+        self.0
+    }
+}
+
 /// Mounts the app into `#app` (or the body) and installs the panic reporter.
 pub fn start() {
     panic::install();

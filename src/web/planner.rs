@@ -1,7 +1,5 @@
 //! The planner page: groups of units as fieldsets, filters, and the live summary.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::address::{decode, Route};
@@ -16,7 +14,7 @@ use super::erratum::ErrataNotes;
 use super::home::problems;
 use super::summary::Summary;
 use super::travel::TravelPanel;
-use super::unit_row::UnitRowView;
+use super::unit_row::{UnitRef, UnitRowView};
 
 #[derive(Properties, PartialEq)]
 pub struct PlannerProps {
@@ -33,26 +31,17 @@ pub fn planner_page(props: &PlannerProps) -> Html {
         let last = last_completion.clone();
         Callback::from(move |r| last.set(r))
     };
-    let compiled = use_memo(props.number.clone(), |n| {
-        shared()
-            .ok()
-            .and_then(|c| c.qualification(n))
-            .and_then(|q| Compiled::new(q).ok())
-            .map(Rc::new)
+    let compiled = crate::planner::compiled(&props.number).map(super::Qual);
+    let route_line = use_memo(props.number.clone(), |n| {
+        crate::planner::compiled(n).and_then(shortest_route_line)
     });
-    let route_line = use_memo(props.number.clone(), |_| {
-        (*compiled).as_deref().and_then(shortest_route_line)
-    });
-    let (Some(q), Some(compiled)) = (
-        shared().ok().and_then(|c| c.qualification(&props.number)),
-        (*compiled).clone(),
-    ) else {
+    let (Some(q), Some(compiled)) = (shared().ok().and_then(|c| c.qualification(&props.number)), compiled) else {
         return html! { <main id="main" class="page"><h1>{"This qualification could not be loaded"}</h1></main> };
     };
 
     // The plan is read from the address when the action happens, so this callback stays the
     // same across clicks and unit rows whose own state did not change are not re-rendered.
-    let on_action = use_callback(compiled.clone(), |action: Action, compiled| {
+    let on_action = use_callback(compiled, |action: Action, compiled| {
         let Ok(cat) = shared() else { return };
         let plan = match decode(&current_hash(), cat).route {
             Route::Planner { number, plan } if number == compiled.number => plan,
@@ -88,7 +77,7 @@ pub fn planner_page(props: &PlannerProps) -> Html {
             <div class="planner-layout">
                 <div class="planner-main">
                     if needs_date { { registration(&props.plan, on_action.clone()) } }
-                    <CompletePanel compiled={compiled.clone()} plan={props.plan.clone()} on_action={on_action.clone()}
+                    <CompletePanel compiled={compiled} plan={props.plan.clone()} on_action={on_action.clone()}
                         last={(*last_completion).clone()} on_result={on_completion} />
                     { filter_bar(&filters, visible, unit_rows.len(), &compiled) }
                     { for compiled.groups.iter().enumerate().map(|(gi, g)| {
@@ -106,8 +95,7 @@ pub fn planner_page(props: &PlannerProps) -> Html {
                                 { for group_rows.into_iter().filter(|r| r.visible).map(|r| html! {
                                     <UnitRowView
                                         key={compiled.units[r.index].key.clone()}
-                                        unit={compiled.units[r.index].clone()}
-                                        entry={entries[r.index].clone()}
+                                        of={UnitRef { unit: &compiled.0.units[r.index], entry: entries[r.index] }}
                                         state={r.state}
                                         warnings={r.warnings.clone()}
                                         ruled_out={props.plan.ruled_out.contains(&compiled.units[r.index].key)}
@@ -117,11 +105,11 @@ pub fn planner_page(props: &PlannerProps) -> Html {
                             </fieldset>
                         }
                     }) }
-                    <TravelPanel compiled={compiled.clone()} plan={props.plan.clone()} />
+                    <TravelPanel compiled={compiled} plan={props.plan.clone()} />
                     <p><button type="button" class="button secondary" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Clear) }
                         disabled={props.plan.chosen.is_empty() && props.plan.achieved.is_empty()}>{"Start again (clear chosen and achieved units)"}</button></p>
                 </div>
-                <Summary compiled={compiled.clone()} verdict={verdict} />
+                <Summary compiled={compiled} verdict={verdict} />
             </div>
         </main>
     }

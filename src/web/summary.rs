@@ -1,17 +1,15 @@
 //! The live summary: verdict in words and icon, totals, each group's minimum and cap as
 //! progress, and every rule with the engine's sentence and the reading used.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::engine::{Compiled, Finding, RuleResult, Verdict};
+use crate::engine::{Finding, RuleResult, Verdict};
 
 use super::erratum::ErrataNotes;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub compiled: Rc<Compiled>,
+    pub compiled: super::Qual,
     pub verdict: Verdict,
 }
 

@@ -1,18 +1,16 @@
 //! Plans that leave the room: copy a link, print, and download a CSV. The formats and every check live in `travel`; this wires them to the page.
 
-use std::rc::Rc;
-
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::catalogue::{shared, Qualification};
-use crate::engine::{Compiled, Plan};
+use crate::engine::Plan;
 use crate::travel::csv;
 
 #[derive(Properties, PartialEq)]
 pub struct TravelProps {
-    pub compiled: Rc<Compiled>,
+    pub compiled: super::Qual,
     pub plan: Plan,
 }
 
@@ -83,7 +81,7 @@ pub fn travel_panel(props: &TravelProps) -> Html {
         }
     });
     let export_csv = {
-        let (status, c, plan, q) = (status.clone(), props.compiled.clone(), props.plan.clone(), q.clone());
+        let (status, c, plan, q) = (status.clone(), props.compiled, props.plan.clone(), q.clone());
         Callback::from(move |_| {
             let text = csv::plan_csv(&c, &q, &plan);
             let name = format!("{}.csv", file_stem(&q));

@@ -9,10 +9,23 @@ use crate::planner::{Action, RowState};
 
 use super::erratum::ErrataNotes;
 
+/// The compiled unit and its catalogue entry, compared by identity: both live as long as the
+/// page, so a row re-renders only when its own state changes, without cloning or deep compares.
+#[derive(Clone, Copy)]
+pub struct UnitRef {
+    pub unit: &'static Unit,
+    pub entry: &'static UnitEntry,
+}
+
+impl PartialEq for UnitRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.unit, other.unit) && std::ptr::eq(self.entry, other.entry)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct UnitRowProps {
-    pub unit: Unit,
-    pub entry: UnitEntry,
+    pub of: UnitRef,
     pub state: RowState,
     pub warnings: Vec<String>,
     /// Kept out of "complete my pathway" suggestions.
@@ -30,7 +43,7 @@ pub fn dom_id(key: &str) -> String {
 
 #[function_component(UnitRowView)]
 pub fn unit_row(props: &UnitRowProps) -> Html {
-    let u = &props.unit;
+    let u = props.of.unit;
     let id = dom_id(&u.key);
     let mut meta = Vec::new();
     if let Some(n) = &u.number {
@@ -116,8 +129,8 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
                         <label for={format!("not-{id}")}>{"Don't suggest this unit"}<span class="visually-hidden">{format!(": {}", u.title)}</span></label>
                     </div>
                 }
-                <ErrataNotes ids={props.entry.errata.iter().chain(props.entry.availability.iter().flat_map(|a| a.errata.iter())).cloned().collect::<Vec<_>>()} label="Note" />
-                <UnitDetailView entry={props.entry.clone()} />
+                <ErrataNotes ids={props.of.entry.errata.iter().chain(props.of.entry.availability.iter().flat_map(|a| a.errata.iter())).cloned().collect::<Vec<_>>()} label="Note" />
+                <UnitDetailView entry={props.of.entry} />
             </div>
         </div>
     }
@@ -125,7 +138,7 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct DetailProps {
-    entry: UnitEntry,
+    entry: &'static UnitEntry,
 }
 
 /// The unit's content, built only once the disclosure is opened: outcomes and criteria are most
@@ -143,7 +156,7 @@ fn unit_detail(props: &DetailProps) -> Html {
     html! {
         <details class="unit-detail" {ontoggle}>
             <summary>{"Unit details"}<span class="visually-hidden">{format!(": {}", props.entry.title)}</span></summary>
-            if *open { { detail_body(&props.entry) } }
+            if *open { { detail_body(props.entry) } }
         </details>
     }
 }
