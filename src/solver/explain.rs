@@ -376,7 +376,7 @@ fn credits(n: u32) -> String {
 fn capital(s: &str) -> String {
     let mut ch = s.chars();
     match ch.next() {
-        Some(f) => f.to_uppercase().chain(ch).collect(),
+        Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(ch).collect(),
         None => String::new(),
     }
 }

@@ -151,7 +151,7 @@ fn is_separator(c: char) -> bool {
 }
 
 fn classify(typed: &str) -> Kind {
-    let lower = typed.to_lowercase();
+    let lower = typed.to_ascii_lowercase();
     if FILLER.contains(&lower.as_str()) {
         return Kind::Filler;
     }
@@ -164,7 +164,7 @@ fn classify(typed: &str) -> Kind {
     if typed.chars().any(|c| c.is_ascii_digit()) {
         return Kind::Junk;
     }
-    if typed.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+    if typed.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2 {
         Kind::Word
     } else {
         Kind::Neutral
@@ -214,7 +214,7 @@ fn tokens(line: &str) -> Vec<Token<'_>> {
         .filter(|t| !t.is_empty())
         .map(|typed| Token {
             typed,
-            lower: typed.to_lowercase(),
+            lower: typed.to_ascii_lowercase(),
             kind: classify(typed),
         })
         .collect()

@@ -47,7 +47,7 @@ pub fn problems(list: &[String]) -> Html {
 
 fn slug(s: &str) -> String {
     s.chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|c| c.is_ascii_alphanumeric())
         .collect::<String>()
         .to_ascii_lowercase()
 }

@@ -105,7 +105,7 @@ pub fn planner_page(props: &PlannerProps) -> Html {
                             </fieldset>
                         }
                     }) }
-                    <TravelPanel compiled={compiled} plan={props.plan.clone()} />
+                    <TravelPanel compiled={compiled} plan={props.plan.clone()} on_action={on_action.clone()} />
                     <p><button type="button" class="button secondary" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Clear) }
                         disabled={props.plan.chosen.is_empty() && props.plan.achieved.is_empty()}>{"Start again (clear chosen and achieved units)"}</button></p>
                 </div>

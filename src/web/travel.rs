@@ -1,4 +1,4 @@
-//! Plans that leave the room: copy a link, print, and download a CSV. The formats and every check live in `travel`; this wires them to the page.
+//! Plans that leave the room: copy a link, paste unit lists, print, and download a CSV. The formats and every check live in `travel`; this wires them to the page.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -6,12 +6,15 @@ use yew::prelude::*;
 
 use crate::catalogue::{shared, Qualification};
 use crate::engine::Plan;
+use crate::planner::Action;
 use crate::travel::csv;
+use crate::travel::paste::{resolve_paste, Ambiguity};
 
 #[derive(Properties, PartialEq)]
 pub struct TravelProps {
     pub compiled: super::Qual,
     pub plan: Plan,
+    pub on_action: Callback<Action>,
 }
 
 fn full_link() -> String {
@@ -49,6 +52,9 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
 #[function_component(TravelPanel)]
 pub fn travel_panel(props: &TravelProps) -> Html {
     let status = use_state(String::new);
+    let paste_text = use_state(String::new);
+    let paste_messages = use_state(Vec::<String>::new);
+    let ambiguities = use_state(Vec::<Ambiguity>::new);
     let Ok(cat) = shared() else { return html! {} };
     let Some(q) = cat.qualification(&props.compiled.number) else {
         return html! {};
@@ -92,6 +98,50 @@ pub fn travel_panel(props: &TravelProps) -> Html {
         })
     };
 
+    let on_paste_input = {
+        let paste_text = paste_text.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            paste_text.set(el.value());
+        })
+    };
+    let add_pasted = {
+        let (text, messages, ambiguities, on_action, q) = (
+            paste_text.clone(),
+            paste_messages.clone(),
+            ambiguities.clone(),
+            props.on_action.clone(),
+            q.clone(),
+        );
+        Callback::from(move |_| {
+            let result = resolve_paste(&q, &text);
+            let mut lines = Vec::new();
+            if result.is_empty() {
+                lines.push("No unit numbers or references were found in the text.".to_owned());
+            } else {
+                lines.push(result.recognised_line());
+                lines.extend(result.messages());
+            }
+            if !result.recognised.is_empty() {
+                on_action.emit(Action::AddAll(result.recognised.clone()));
+            }
+            messages.set(lines);
+            ambiguities.set(result.ambiguous);
+        })
+    };
+    let choose = {
+        let (ambiguities, on_action) = (ambiguities.clone(), props.on_action.clone());
+        Callback::from(move |(reference, key): (String, String)| {
+            on_action.emit(Action::AddAll(vec![key]));
+            ambiguities.set(
+                ambiguities
+                    .iter()
+                    .filter(|a| a.reference != reference)
+                    .cloned()
+                    .collect(),
+            );
+        })
+    };
     html! {
         <section class="travel" aria-labelledby="travel-title">
             <h2 id="travel-title">{"Share, save and print"}</h2>
@@ -116,6 +166,33 @@ pub fn travel_panel(props: &TravelProps) -> Html {
                 <div class="field"><label for="adviser-name">{"Adviser"}</label><input id="adviser-name" type="text" autocomplete="off" /></div>
                 <div class="field"><label for="plan-date">{"Date"}</label><input id="plan-date" type="date" value={today_iso()} /></div>
             </div>
+            <div class="field paste">
+                <label for="paste-units">{"Paste unit numbers or references"}</label>
+                <p class="hint" id="paste-hint">{"As copied from a registration record or spreadsheet: separated by commas, spaces, tabs or new lines."}</p>
+                <textarea id="paste-units" rows="3" aria-describedby="paste-hint" value={(*paste_text).clone()} oninput={on_paste_input} />
+                <div><button type="button" class="button secondary" onclick={add_pasted}>{"Add these units"}</button></div>
+            </div>
+            { message_list(&paste_messages, "paste-messages") }
+            { for ambiguities.iter().map(|a| {
+                let choose = choose.clone();
+                html! {
+                    <fieldset class="ambiguity">
+                        <legend>{format!("{} is printed for more than one unit: which do you mean?", a.reference)}</legend>
+                        { for a.candidates.iter().map(|k| {
+                            let title = q.unit(k).map(|u| u.title.clone()).unwrap_or_default();
+                            let pick = { let choose = choose.clone(); let (r, k) = (a.reference.clone(), k.clone()); Callback::from(move |_| choose.emit((r.clone(), k.clone()))) };
+                            html! { <button type="button" class="button secondary" onclick={pick}>{format!("Unit {k}: {title}")}</button> }
+                        }) }
+                    </fieldset>
+                }
+            }) }
         </section>
     }
+}
+
+fn message_list(lines: &[String], id: &str) -> Html {
+    if lines.is_empty() {
+        return html! {};
+    }
+    html! { <ul class="messages" id={id.to_owned()} aria-live="polite">{ for lines.iter().map(|l| html! { <li>{l}</li> }) }</ul> }
 }

@@ -67,3 +67,22 @@ appTest('printed page: learning plan with names, verdict and the units in the pl
   await page.emulateMedia({ media: 'screen' });
   assert.ok(await visible('.filters'));
 });
+
+appTest('paste a unit list: recognised units are added, unknown ones listed, an ambiguous reference asks which', async ({ page }) => {
+  await gotoApp(page, '#/600-1135-X');
+  await page.locator('#paste-units').fill('202, 205\n999\tL/503/0394\nX/123/4567');
+  await realClick(page, page.getByRole('button', { name: 'Add these units' }));
+  await page.waitForFunction(() => document.getElementById('unit-202')?.checked && document.getElementById('unit-205')?.checked);
+  const messages = await page.locator('#paste-messages').innerText();
+  assert.match(messages, /2 units recognised/);
+  assert.match(messages, /999/);
+  assert.match(messages, /X\/123\/4567/);
+  const question = page.locator('fieldset.ambiguity');
+  assert.match(await question.locator('legend').innerText(), /L\/503\/0394 is printed for more than one unit/);
+  assert.ok(!(await page.locator('#unit-203').isChecked()) && !(await page.locator('#unit-204').isChecked()), 'nothing guessed');
+  await realClick(page, question.getByRole('button', { name: /^Unit 204/ }));
+  await page.waitForFunction(() => document.getElementById('unit-204')?.checked);
+  assert.equal(await page.locator('fieldset.ambiguity').count(), 0);
+  assert.ok(!(await page.locator('#unit-203').isChecked()));
+  await checkA11y(page);
+});
