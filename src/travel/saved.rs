@@ -136,7 +136,7 @@ fn clean_name(name: &str) -> Result<String, NameError> {
 }
 
 fn same_name(a: &str, b: &str) -> bool {
-    a.to_ascii_lowercase() == b.to_ascii_lowercase()
+    a.eq_ignore_ascii_case(b)
 }
 
 impl SavedPlans {
