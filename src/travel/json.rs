@@ -97,7 +97,10 @@ impl fmt::Display for JsonError {
                 found,
                 expected,
             } => {
-                write!(f, "found {found:?} where {expected} should be (at byte {offset})")
+                write!(
+                    f,
+                    "found \u{201c}{found}\u{201d} where {expected} should be (at byte {offset})"
+                )
             }
             JsonError::BadEscape { offset } => write!(f, "a backslash escape is not valid (at byte {offset})"),
             JsonError::BadUnicodeEscape { offset } => {
@@ -117,7 +120,9 @@ impl fmt::Display for JsonError {
             }
             JsonError::BadNumber { offset } => write!(f, "a number is malformed (at byte {offset})"),
             JsonError::NumberOutOfRange { offset } => write!(f, "a number is too large (at byte {offset})"),
-            JsonError::DuplicateKey { offset, key } => write!(f, "the key {key:?} appears twice (at byte {offset})"),
+            JsonError::DuplicateKey { offset, key } => {
+                write!(f, "the key \u{201c}{key}\u{201d} appears twice (at byte {offset})")
+            }
             JsonError::TrailingCharacters { offset } => {
                 write!(f, "there is more text after the end (at byte {offset})")
             }
@@ -733,7 +738,7 @@ impl fmt::Display for ImportError {
                 "This is a browser's list of saved plans, not an exported plan. Export a plan from the planner and import that file."
             ),
             ImportError::WrongFormat { found: Some(s) } => {
-                write!(f, "This is not a Pathway Planner plan file (its format is {s:?}).")
+                write!(f, "This is not a Pathway Planner plan file (its format is \u{201c}{s}\u{201d}).")
             }
             ImportError::WrongFormat { found: None } => write!(f, "This is not a Pathway Planner plan file."),
             ImportError::UnsupportedVersion { found } => match found.parse::<i64>() {
@@ -747,7 +752,7 @@ impl fmt::Display for ImportError {
                 ),
             },
             ImportError::Missing(field) => {
-                write!(f, "This plan file is incomplete: it has no {field:?}, so no plan was read from it.")
+                write!(f, "This plan file is incomplete: it has no \u{201c}{field}\u{201d}, so no plan was read from it.")
             }
             ImportError::UnknownQualification(n) => write!(
                 f,
