@@ -77,5 +77,4 @@ fn benchmark_engine_and_solver_in_the_browser() {
     });
     lines.push(format!("shortest routes: {routes:.3} ms"));
     console_log!("{}", lines.join("; "));
-    web_sys::console::log_1(&lines.join("; ").into());
 }
