@@ -380,7 +380,7 @@ pub fn group_hint(mandatory: bool, own_rules: &[&RuleKind]) -> String {
     }
 }
 
-fn capital(s: &str) -> String {
+pub(crate) fn capital(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),

@@ -4,7 +4,7 @@
 //! Results are data with numbers (`Finding`); `explain` turns them into words at the edge.
 
 pub mod constraints;
-mod explain;
+pub(crate) mod explain;
 mod finding;
 mod plan;
 mod unit_set;

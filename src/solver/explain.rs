@@ -18,6 +18,7 @@ use super::{Goal, Model};
 use crate::catalogue::RuleKind;
 use crate::date::Date;
 use crate::engine::constraints::{Constraint, RuleConstraint};
+use crate::engine::explain::capital;
 use crate::engine::{Compiled, Origin, PlanSets, UnitSet};
 
 /// No valid completion exists; `conflicts` says why (never empty).
@@ -370,14 +371,6 @@ fn credits(n: u32) -> String {
         "1 credit".to_owned()
     } else {
         format!("{n} credits")
-    }
-}
-
-fn capital(s: &str) -> String {
-    let mut ch = s.chars();
-    match ch.next() {
-        Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(ch).collect(),
-        None => String::new(),
     }
 }
 
