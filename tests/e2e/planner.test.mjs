@@ -246,3 +246,15 @@ appTest('complete my pathway says why when nothing can complete the plan', async
   await error.waitFor();
   assert.match(await error.innerText(), /112 and 221/);
 });
+
+appTest('dark colour scheme: home and planner pass the accessibility audit, contrast included', { contextOptions: { colorScheme: 'dark' } }, async ({ page }) => {
+  await gotoApp(page);
+  assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), true);
+  await checkA11y(page);
+  await page.evaluate(() => {
+    location.hash = '#/600-1135-X?do=112,113,114,212,220&done=202';
+  });
+  await page.locator('.unit-warning').first().waitFor();
+  await page.locator('.verdict[data-verdict="unmet"]').waitFor();
+  await checkA11y(page);
+});
