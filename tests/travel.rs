@@ -13,7 +13,7 @@ use pathway_planner::travel::json::{parse, JsonError, Value};
 use pathway_planner::travel::saved::{RECOVERY_KEY, STORAGE_KEY};
 use pathway_planner::travel::{
     catalogue_version, learning_plan, load, plan_csv, plan_json, plan_summary_lines, read_plan_json, resolve_paste,
-    to_storage, ImportError, NameError, SaveOutcome, SavedPlans,
+    to_storage, ImportError, NameError, SaveOutcome, SavedPlan, SavedPlans,
 };
 
 fn cat() -> &'static Catalogue {
@@ -346,8 +346,9 @@ fn import_rejects_other_formats_and_versions() {
         ImportError::Missing("version")
     );
 
-    let saved = to_storage(&SavedPlans::default());
-    let e = read_plan_json(cat(), &saved).unwrap_err();
+    // A saved-plans entry as earlier versions wrote it (JSON).
+    let saved = r#"{"format":"pathway-planner-saved","version":1,"current":null,"plans":[]}"#;
+    let e = read_plan_json(cat(), saved).unwrap_err();
     assert!(e.to_string().contains("saved plans"), "{e}");
 }
 
@@ -488,11 +489,11 @@ fn saving_a_taken_name_asks_first() {
 #[test]
 fn corrupt_storage_is_kept_for_recovery() {
     for raw in [
-        "{\"format\":\"pathway-planner-saved\",\"version\":1,\"plans\":[{\"id\"",
-        "not json at all",
-        r#"{"format":"pathway-planner-saved","version":1}"#,
+        "not a saved list at all",
+        "pathway-planner-saved\nend\n",
+        "pathway-planner-saved two\nend\n",
         "[1,2,3]",
-        "{}",
+        "pathway-planner-planned 2\nend\n",
     ] {
         let got = load(Some(raw));
         assert_eq!(got.plans, SavedPlans::default(), "{raw}");
@@ -504,24 +505,78 @@ fn corrupt_storage_is_kept_for_recovery() {
             got.problems
         );
     }
-    let newer = r#"{"format":"pathway-planner-saved","version":2,"plans":[]}"#;
+    let newer = "pathway-planner-saved 3\nplan\tp1\tOne\tt1\t#/600-1136-1\nend\n";
     let got = load(Some(newer));
+    assert_eq!(got.plans, SavedPlans::default());
     assert_eq!(got.recovered.as_deref(), Some(newer));
     assert!(got.problems[0].contains("newer version"), "{:?}", got.problems);
-    let older = r#"{"format":"pathway-planner-saved","version":0}"#;
+    let older = "pathway-planner-saved 1\nend\n";
     assert!(load(Some(older)).problems[0].contains("older version"));
+
+    // The JSON entry of earlier versions is kept for recovery, not read.
+    for json in [
+        r##"{"format":"pathway-planner-saved","version":1,"current":null,"plans":[{"id":"p1","name":"One","address":"#/600-1136-1","saved":"t1"}]}"##,
+        "{\"format\":\"pathway-planner-saved\",\"version\":1,\"plans\":[{\"id\"",
+    ] {
+        let got = load(Some(json));
+        assert_eq!(got.plans, SavedPlans::default());
+        assert_eq!(got.recovered.as_deref(), Some(json));
+        assert_eq!(got.problems.len(), 1, "{:?}", got.problems);
+        assert!(
+            got.problems[0].contains("older version") && got.problems[0].contains("kept aside"),
+            "{:?}",
+            got.problems
+        );
+    }
+}
+
+#[test]
+fn storage_cut_short_keeps_what_it_can_and_the_text() {
+    let mut s = SavedPlans::default();
+    s.save_as("One", "#/600-1136-1?do=204", "t1");
+    s.save_as("Two", "#/601-3478-1?do=12", "t2");
+    let full = to_storage(&s);
+    let cut = full.trim_end().strip_suffix("end").unwrap();
+    let cut = &cut[..cut.trim_end().rfind('\n').unwrap() + 1];
+    let got = load(Some(cut));
+    assert_eq!(got.plans.plans.len(), 1);
+    assert_eq!(got.plans.plans[0].name, "One");
+    assert_eq!(got.recovered.as_deref(), Some(cut));
+    assert!(got.problems.join("\n").contains("cut short"), "{:?}", got.problems);
+}
+
+#[test]
+fn storage_fields_never_hold_tabs_or_line_breaks() {
+    let s = SavedPlans {
+        current: Some("#/600-1136-1\tx\ny".into()),
+        plans: vec![SavedPlan {
+            id: "p\t1".into(),
+            name: "A\tB".into(),
+            address: "#/600-1136-1\n?do=204".into(),
+            saved: "t\r1".into(),
+        }],
+    };
+    let raw = to_storage(&s);
+    assert_eq!(raw.lines().count(), 4, "{raw}");
+    assert!(raw.lines().all(|l| l.split('\t').count() <= 5), "{raw}");
+    let got = load(Some(&raw));
+    assert_eq!(got.recovered, None, "{:?}", got.problems);
+    assert_eq!(got.plans.current.as_deref(), Some("#/600-1136-1 x y"));
+    assert_eq!(got.plans.plans[0].name, "A B");
+    assert_eq!(got.plans.plans[0].address, "#/600-1136-1 ?do=204");
 }
 
 #[test]
 fn one_bad_entry_among_good_ones_is_left_out() {
-    let raw = r##"{"format":"pathway-planner-saved","version":1,"current":"#/600-1136-1?do=204",
-        "plans":[
-          {"id":"p1","name":"Good one","address":"#/600-1136-1?do=204","saved":"t1"},
-          {"id":"p2","name":"No address","saved":"t2"},
-          42,
-          {"id":"p1","name":"good ONE","address":"#/601-3478-1?do=12"},
-          {"name":"Unknown qualification","address":"#/123-4567-8"}
-        ]}"##;
+    let raw = "pathway-planner-saved 2
+current\t#/600-1136-1?do=204
+plan\tp1\tGood one\tt1\t#/600-1136-1?do=204
+plan\tp2\tNo address\tt2\t
+42
+plan\tp1\tgood ONE\t\t#/601-3478-1?do=12
+plan\t\tUnknown qualification\t\t#/123-4567-8
+end
+";
     let got = load(Some(raw));
     let names: Vec<&str> = got.plans.plans.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Good one", "good ONE (2)", "Unknown qualification"]);

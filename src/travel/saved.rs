@@ -1,13 +1,20 @@
 //! Named saved plans, kept in ONE browser storage entry together with the current plan. The
 //! page does the storage calls; this module does the format and the rules.
 //!
-//! The entry (under [`STORAGE_KEY`]) is JSON written by [`to_storage`]:
+//! The entry (under [`STORAGE_KEY`]) is lines of tab-separated fields, written by [`to_storage`]
+//! (`→` is a tab):
 //!
-//! ```json
-//! {"format": "pathway-planner-saved", "version": 1, "current": "#/600-1136-1?do=204",
-//!  "plans": [{"id": "p1", "name": "Amira, year 1", "address": "#/600-1136-1?do=204,207",
-//!             "saved": "2026-11-23T10:15:00Z"}]}
+//! ```text
+//! pathway-planner-saved 2
+//! current→#/600-1136-1?do=204
+//! plan→p1→Amira, year 1→2026-11-23T10:15:00Z→#/600-1136-1?do=204,207
+//! end
 //! ```
+//!
+//! A `plan` line is its id, name, saved time and address. No field holds a tab or line break
+//! (names are cleaned, addresses are percent-encoded, and [`to_storage`] turns any into a space).
+//! The closing `end` line shows the entry was not cut short. Version 1 was JSON (it starts with
+//! `{`) and is read as an older version's entry.
 //!
 //! Plans are kept by address (the URL fragment, see `crate::address`), so a saved plan opens
 //! exactly as a shared link would. `saved` is whatever timestamp text the page passed in.
@@ -22,16 +29,14 @@ use std::fmt;
 use crate::address::{decode, Route};
 use crate::catalogue::Catalogue;
 
-use super::json::{parse_with, Limits, Value};
-
 /// The storage key for the saved plans.
 pub const STORAGE_KEY: &str = "pathway-planner.saved";
 /// Where the page keeps an entry [`load`] could not fully read, before overwriting it.
 pub const RECOVERY_KEY: &str = "pathway-planner.saved.recovered";
-/// The `format` of the storage entry.
+/// The first word of the storage entry's first line.
 pub const SAVED_FORMAT: &str = "pathway-planner-saved";
 /// The storage entry version this build writes and reads.
-pub const SAVED_VERSION: i64 = 1;
+pub const SAVED_VERSION: i64 = 2;
 /// Longest plan name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
 /// Largest entry read (browser storage holds about 5 MB per site).
@@ -250,31 +255,28 @@ impl SavedPlans {
     }
 }
 
-/// The storage entry for these plans (compact JSON).
+/// A field as written: tabs and line breaks (which the format uses) become spaces.
+fn field(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// The storage entry for these plans (the line format in the module notes).
 pub fn to_storage(plans: &SavedPlans) -> String {
-    Value::object([
-        ("format", SAVED_FORMAT.into()),
-        ("version", SAVED_VERSION.into()),
-        ("current", plans.current.clone().into()),
-        (
-            "plans",
-            Value::Array(
-                plans
-                    .plans
-                    .iter()
-                    .map(|p| {
-                        Value::object([
-                            ("id", p.id.as_str().into()),
-                            ("name", p.name.as_str().into()),
-                            ("address", p.address.as_str().into()),
-                            ("saved", p.saved.as_str().into()),
-                        ])
-                    })
-                    .collect(),
-            ),
-        ),
-    ])
-    .to_json()
+    let mut out = format!("{SAVED_FORMAT} {SAVED_VERSION}\n");
+    if let Some(current) = &plans.current {
+        out.push_str(&format!("current\t{}\n", field(current)));
+    }
+    for p in &plans.plans {
+        out.push_str(&format!(
+            "plan\t{}\t{}\t{}\t{}\n",
+            field(&p.id),
+            field(&p.name),
+            field(&p.saved),
+            field(&p.address)
+        ));
+    }
+    out.push_str("end\n");
+    out
 }
 
 const UNREADABLE: &str = "The plans saved in this browser could not be read, so the list of saved plans starts empty.";
@@ -285,55 +287,70 @@ pub fn load(raw: Option<&str>) -> LoadOutcome {
     let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
         return LoadOutcome::default();
     };
-    let lost = |why: String| LoadOutcome {
+    let lost = |why: &str| LoadOutcome {
         plans: SavedPlans::default(),
         recovered: Some(raw.to_owned()),
         problems: vec![format!("{UNREADABLE} {why} {KEPT}")],
     };
-    let root = match parse_with(
-        raw,
-        Limits {
-            max_bytes: MAX_STORAGE_BYTES,
-            ..Limits::default()
-        },
-    ) {
-        Ok(v) => v,
-        Err(e) => return lost(format!("(It is damaged: {e}.)")),
-    };
-    if root.get("format").and_then(Value::as_str) != Some(SAVED_FORMAT) {
-        return lost("(It is not in a format this app wrote.)".to_owned());
+    if raw.len() > MAX_STORAGE_BYTES {
+        return lost("(It is too large.)");
     }
-    match root.get("version").and_then(Value::as_i64) {
-        Some(SAVED_VERSION) => {}
-        Some(n) if n > SAVED_VERSION => {
-            return lost(format!(
+    let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    if text.trim_start().starts_with('{') {
+        return lost("(They were saved by an older version of Pathway Planner.)");
+    }
+    let mut lines = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .filter(|l| !l.trim().is_empty());
+    let header = lines.next().unwrap_or("").trim();
+    let Some(version) = header.strip_prefix(SAVED_FORMAT) else {
+        return lost("(It is not in a format this app wrote.)");
+    };
+    match version.trim().parse::<i64>() {
+        Ok(SAVED_VERSION) => {}
+        Ok(n) if n > SAVED_VERSION => {
+            return lost(&format!(
                 "(They were saved by a newer version of Pathway Planner, storage version {n}; this version reads version {SAVED_VERSION}.)"
             ))
         }
-        Some(n) => return lost(format!("(They were saved by an older version of Pathway Planner, storage version {n}.)")),
-        None => return lost("(It has no version.)".to_owned()),
+        Ok(n) => {
+            return lost(&format!(
+                "(They were saved by an older version of Pathway Planner, storage version {n}.)"
+            ))
+        }
+        Err(_) => return lost("(It has no version.)"),
     }
 
     let mut out = LoadOutcome::default();
-    match root.get("current") {
-        None | Some(Value::Null) => {}
-        Some(Value::Str(s)) => out.plans.current = Some(s.clone()),
-        Some(_) => out
-            .problems
-            .push("The plan last on screen could not be read, so the planner starts afresh.".to_owned()),
-    }
-    let list = match root.get("plans") {
-        Some(Value::Array(items)) => items.as_slice(),
-        // The list is always written, so without one something is wrong: keep the text.
-        _ => {
-            out.recovered = Some(raw.to_owned());
-            out.problems.push(format!("{UNREADABLE} {KEPT}"));
-            return out;
-        }
-    };
+    let mut damaged = false;
     let mut dropped = false;
-    for (i, item) in list.iter().enumerate() {
-        match entry(item) {
+    let mut ended = false;
+    let mut number = 0;
+    for line in lines {
+        if ended {
+            damaged = true;
+            out.problems
+                .push("Some stored text after the end of the list of saved plans was left out.".to_owned());
+            break;
+        }
+        if line == "end" {
+            ended = true;
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("current") {
+            match rest.strip_prefix('\t') {
+                Some(address) => out.plans.current = Some(address.to_owned()),
+                None => {
+                    damaged = true;
+                    out.problems
+                        .push("The plan last on screen could not be read, so the planner starts afresh.".to_owned());
+                }
+            }
+            continue;
+        }
+        number += 1;
+        match entry(line) {
             Ok(mut p) => {
                 if p.id.is_empty() || out.plans.get(&p.id).is_some() {
                     p.id = out.plans.next_id();
@@ -352,50 +369,56 @@ pub fn load(raw: Option<&str>) -> LoadOutcome {
                 }
                 out.plans.plans.push(p);
             }
-            Err(why) => {
+            Err((name, why)) => {
                 dropped = true;
-                let which = match item.get("name").and_then(Value::as_str) {
+                let which = match name {
                     Some(name) => format!("The saved plan \"{name}\""),
-                    None => format!("Saved plan number {}", i + 1),
+                    None => format!("Saved plan number {number}"),
                 };
                 out.problems
                     .push(format!("{which} could not be read ({why}) and was left out."));
             }
         }
     }
-    if dropped {
+    if !ended {
+        damaged = true;
+        out.problems
+            .push("The list of saved plans is cut short, so any plans after the ones shown are missing.".to_owned());
+    }
+    if dropped || damaged {
         out.recovered = Some(raw.to_owned());
-        out.problems.push(format!("The other saved plans are kept. {KEPT}"));
+        if out.plans.plans.is_empty() {
+            out.problems.push(KEPT.to_owned());
+        } else {
+            out.problems.push(format!("The other saved plans are kept. {KEPT}"));
+        }
     }
     out
 }
 
-/// One plan entry, or why it cannot be read.
-fn entry(v: &Value) -> Result<SavedPlan, &'static str> {
-    if !matches!(v, Value::Object(_)) {
-        return Err("it is not a plan");
+/// One `plan` line, or its name (when it has one) and why it cannot be read.
+fn entry(line: &str) -> Result<SavedPlan, (Option<&str>, &'static str)> {
+    let Some(rest) = line.strip_prefix("plan\t") else {
+        return Err((None, "it is not a plan"));
+    };
+    let fields: Vec<&str> = rest.split('\t').collect();
+    let raw_name = fields.get(1).copied().filter(|n| !n.trim().is_empty());
+    if fields.len() > 4 {
+        return Err((raw_name, "it has too many parts"));
     }
-    let name = match v.get("name") {
-        Some(Value::Str(s)) => clean_name(s).map_err(|_| "its name is empty or too long")?,
-        _ => return Err("it has no name"),
+    let name = match raw_name {
+        Some(s) => clean_name(s).map_err(|_| (raw_name, "its name is too long"))?,
+        None => return Err((None, "it has no name")),
     };
-    let address = match v.get("address") {
-        Some(Value::Str(s)) if s.starts_with("#/") => s.clone(),
-        _ => return Err("it has no address"),
-    };
-    let id = match v.get("id") {
-        Some(Value::Str(s)) => s.trim().to_owned(),
-        _ => String::new(),
-    };
-    let saved = match v.get("saved") {
-        Some(Value::Str(s)) => s.clone(),
-        _ => String::new(),
+    let address = match fields.get(3) {
+        Some(s) if s.starts_with("#/") => (*s).to_owned(),
+        _ => return Err((raw_name, "it has no address")),
     };
     Ok(SavedPlan {
-        id,
+        id: fields[0].trim().to_owned(),
         name,
         address,
-        saved,
+        saved: fields.get(2).copied().unwrap_or("").to_owned(),
     })
 }
 

@@ -73,6 +73,17 @@ pub fn app() -> Html {
         Route::NotFound { requested } => format!("missing:{requested}"),
         Route::Home => "home".to_owned(),
     };
+    // When the page (not just the plan) changes, focus moves to the new page's main region so
+    // keyboard and screen-reader users start at its heading.
+    let first = use_mut_ref(|| true);
+    use_effect_with(page_key, move |_| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            focus_main();
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    });
     let body = match decoded.route {
         Route::Home => html! { <Home problems={decoded.problems} /> },
         Route::Planner { number, plan } => html! {
@@ -95,7 +106,6 @@ pub fn app() -> Html {
                     <p class="tagline">{"Plan a vocational qualification that meets its rules"}</p>
                 </div>
             </header>
-            <PageFocus page={page_key} />
             {body}
             <footer class="site-footer">
                 <p>{"Pathway Planner runs entirely in your browser: nothing you enter leaves this page. Figures are as printed in the awarding bodies' specifications; where those are wrong or unclear, the page says so."}</p>
@@ -112,26 +122,4 @@ pub fn focus_main() {
     {
         let _ = el.focus();
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct PageFocusProps {
-    page: String,
-}
-
-/// When the page (not just the plan) changes, focus moves to the new page's main region so
-/// keyboard and screen-reader users start at its heading.
-#[function_component(PageFocus)]
-fn page_focus(props: &PageFocusProps) -> Html {
-    let first = use_mut_ref(|| true);
-    use_effect_with(props.page.clone(), move |_| {
-        if std::mem::replace(&mut *first.borrow_mut(), false) {
-            return;
-        }
-        focus_main();
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
-    });
-    html! {}
 }

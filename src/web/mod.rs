@@ -7,6 +7,7 @@ mod erratum;
 mod home;
 mod panic;
 mod planner;
+mod storage;
 mod summary;
 mod travel;
 mod unit_row;

@@ -1,13 +1,18 @@
-//! Plans that leave the room: copy a link, paste unit lists, print, and download a CSV. The formats and every check live in `travel`; this wires them to the page.
+//! Plans that leave the room: copy a link, save by name on this device, paste unit lists, print,
+//! and download a CSV. The formats and every check live in `travel`; this wires them to the page.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::address::{decode, encode, Route};
 use crate::catalogue::{shared, Qualification};
 use crate::engine::Plan;
 use crate::planner::Action;
 use crate::travel::csv;
+use crate::travel::saved::{SaveOutcome, SavedPlans};
+
+use super::storage;
 use crate::travel::paste::{resolve_paste, Ambiguity};
 
 #[derive(Properties, PartialEq)]
@@ -52,6 +57,8 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
 #[function_component(TravelPanel)]
 pub fn travel_panel(props: &TravelProps) -> Html {
     let status = use_state(String::new);
+    let saved = use_state(storage::load);
+    let save_name = use_state(String::new);
     let paste_text = use_state(String::new);
     let paste_messages = use_state(Vec::<String>::new);
     let ambiguities = use_state(Vec::<Ambiguity>::new);
@@ -59,6 +66,10 @@ pub fn travel_panel(props: &TravelProps) -> Html {
     let Some(q) = cat.qualification(&props.compiled.number) else {
         return html! {};
     };
+    let address = encode(&Route::Planner {
+        number: q.number.clone(),
+        plan: props.plan.clone(),
+    });
 
     let copy = {
         let status = status.clone();
@@ -142,16 +153,73 @@ pub fn travel_panel(props: &TravelProps) -> Html {
             );
         })
     };
+    let on_name = {
+        let save_name = save_name.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            save_name.set(el.value());
+        })
+    };
+    let persist = {
+        let (saved, status) = (saved.clone(), status.clone());
+        move |plans: SavedPlans, done: String| {
+            match storage::store(&plans) {
+                Ok(()) => status.set(done),
+                Err(e) => status.set(e),
+            }
+            let mut outcome = (*saved).clone();
+            outcome.plans = plans;
+            saved.set(outcome);
+        }
+    };
+    let save = {
+        let (saved, name, address, persist, status) = (
+            saved.clone(),
+            save_name.clone(),
+            address.clone(),
+            persist.clone(),
+            status.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let mut plans = saved.plans.clone();
+            match plans.save_as(&name, &address, &storage::now_iso()) {
+                SaveOutcome::Saved { .. } => persist(plans, format!("Saved as \u{201c}{}\u{201d}.", name.trim())),
+                SaveOutcome::NameTaken { .. } => status.set(format!(
+                    "Not saved: a saved plan is already called \u{201c}{}\u{201d}. Choose another name, or delete or rename that one first.",
+                    name.trim()
+                )),
+                SaveOutcome::Invalid(err) => status.set(format!("Not saved: {err}")),
+            }
+        })
+    };
+    let delete = {
+        let (saved, persist) = (saved.clone(), persist.clone());
+        Callback::from(move |id: String| {
+            let mut plans = saved.plans.clone();
+            if let Some(gone) = plans.delete(&id) {
+                persist(plans, format!("Deleted \u{201c}{}\u{201d}.", gone.name));
+            }
+        })
+    };
+    let rename = {
+        let (saved, persist, status) = (saved.clone(), persist.clone(), status.clone());
+        Callback::from(move |(id, new): (String, String)| {
+            let mut plans = saved.plans.clone();
+            match plans.rename(&id, &new) {
+                Ok(()) => persist(plans, format!("Renamed to \u{201c}{}\u{201d}.", new.trim())),
+                Err(err) => status.set(format!("Not renamed: {err}")),
+            }
+        })
+    };
+
     html! {
         <section class="travel" aria-labelledby="travel-title">
             <h2 id="travel-title">{"Share, save and print"}</h2>
             <div class="field">
                 <label for="share-link">{"Link to this plan"}</label>
                 <div class="inline">
-                    <input id="share-link" type="text" readonly=true value={full_link()} onfocus={Callback::from(|e: FocusEvent| {
-                        let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-                        el.select();
-                    })} />
+                    <input id="share-link" type="text" readonly=true value={full_link()} />
                     <button type="button" class="button" onclick={copy}>{"Copy link"}</button>
                 </div>
             </div>
@@ -166,6 +234,17 @@ pub fn travel_panel(props: &TravelProps) -> Html {
                 <div class="field"><label for="adviser-name">{"Adviser"}</label><input id="adviser-name" type="text" autocomplete="off" /></div>
                 <div class="field"><label for="plan-date">{"Date"}</label><input id="plan-date" type="date" value={today_iso()} /></div>
             </div>
+            <form class="save-form" onsubmit={save}>
+                <div class="field">
+                    <label for="save-name">{"Save this plan on this device as"}</label>
+                    <div class="inline">
+                        <input id="save-name" type="text" autocomplete="off" value={(*save_name).clone()} oninput={on_name} />
+                        <button type="submit" class="button">{"Save"}</button>
+                    </div>
+                </div>
+            </form>
+            <SavedList outcome_problems={saved.problems.clone()} plans={saved.plans.clone()} on_delete={delete} on_rename={rename} />
+
             <div class="field paste">
                 <label for="paste-units">{"Paste unit numbers or references"}</label>
                 <p class="hint" id="paste-hint">{"As copied from a registration record or spreadsheet: separated by commas, spaces, tabs or new lines."}</p>
@@ -195,4 +274,84 @@ fn message_list(lines: &[String], id: &str) -> Html {
         return html! {};
     }
     html! { <ul class="messages" id={id.to_owned()} aria-live="polite">{ for lines.iter().map(|l| html! { <li>{l}</li> }) }</ul> }
+}
+
+#[derive(Properties, PartialEq)]
+struct SavedListProps {
+    outcome_problems: Vec<String>,
+    plans: SavedPlans,
+    on_delete: Callback<String>,
+    on_rename: Callback<(String, String)>,
+}
+
+#[function_component(SavedList)]
+fn saved_list(props: &SavedListProps) -> Html {
+    let Ok(cat) = shared() else { return html! {} };
+    let entries = props.plans.entries(cat);
+    html! {
+        <div class="saved">
+            if !props.outcome_problems.is_empty() {
+                <div class="notice notice-warning" role="alert">
+                    <h3 class="notice-title">{"Some saved plans could not be read"}</h3>
+                    <ul>{ for props.outcome_problems.iter().map(|p| html! { <li>{p}</li> }) }</ul>
+                </div>
+            }
+            if entries.is_empty() {
+                <p class="hint">{"No plans saved on this device yet."}</p>
+            } else {
+                <table class="saved-table">
+                    <caption>{"Plans saved on this device"}</caption>
+                    <thead><tr><th scope="col">{"Name"}</th><th scope="col">{"Qualification"}</th><th scope="col">{"Verdict"}</th><th scope="col">{"Saved"}</th><th scope="col">{"Actions"}</th></tr></thead>
+                    <tbody>
+                    { for entries.iter().map(|e| {
+                        let verdict = verdict_of(&e.address);
+                        let delete = { let cb = props.on_delete.clone(); let id = e.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
+                        // The browser's own prompt: keyboard and screen-reader friendly, and no extra form to ship.
+                        let start_rename = {
+                            let cb = props.on_rename.clone();
+                            let (id, n) = (e.id.clone(), e.name.clone());
+                            Callback::from(move |_| {
+                                let answer = web_sys::window().and_then(|w| w.prompt_with_message_and_default(&format!("New name for \u{201c}{n}\u{201d}"), &n).ok().flatten());
+                                if let Some(new) = answer {
+                                    cb.emit((id.clone(), new));
+                                }
+                            })
+                        };
+                        html! {
+                            <tr>
+                                <th scope="row">
+                                    {&e.name}
+                                </th>
+                                <td>{ match (&e.number, &e.title) { (Some(n), Some(t)) => format!("{t} ({n})"), _ => "Unknown qualification".to_owned() } }</td>
+                                <td>{verdict}</td>
+                                <td>{e.saved.get(..16).unwrap_or(&e.saved).replace('T', " ")}</td>
+                                <td class="row-actions">
+                                    <a href={e.address.clone()}>{"Open"}<span class="visually-hidden">{format!(" {}", e.name)}</span></a>
+                                    <button type="button" class="link-button" onclick={start_rename}>{"Rename"}<span class="visually-hidden">{format!(" {}", e.name)}</span></button>
+                                    <button type="button" class="link-button" onclick={delete}>{"Delete"}<span class="visually-hidden">{format!(" {}", e.name)}</span></button>
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                    </tbody>
+                </table>
+            }
+        </div>
+    }
+}
+
+fn verdict_of(address: &str) -> String {
+    let Ok(cat) = shared() else { return String::new() };
+    match decode(address, cat).route {
+        Route::Planner { number, plan } => match crate::planner::compiled(&number) {
+            Some(c) if c.evaluate(&plan).met() => "\u{2713} Meets the rules".to_owned(),
+            Some(c) => format!(
+                "\u{2717} Not yet ({} of {} credits)",
+                c.evaluate(&plan).totals.credits,
+                c.total_credits
+            ),
+            None => String::new(),
+        },
+        _ => "Cannot be opened".to_owned(),
+    }
 }

@@ -86,3 +86,54 @@ appTest('paste a unit list: recognised units are added, unknown ones listed, an 
   assert.ok(!(await page.locator('#unit-203').isChecked()));
   await checkA11y(page);
 });
+
+appTest('save a plan by name, reload, reopen it from the list, rename and delete it', async ({ page }) => {
+  await gotoApp(page, PLAN);
+  await page.locator('#save-name').fill('Sam – contact centre L3');
+  await realClick(page, page.getByRole('button', { name: 'Save', exact: true }));
+  await page.locator('.travel-status', { hasText: 'Saved as' }).waitFor();
+  // A second plan under the same name is refused with a message, not silently overwritten.
+  await page.locator('#save-name').fill('sam – CONTACT centre l3');
+  await realClick(page, page.getByRole('button', { name: 'Save', exact: true }));
+  await page.locator('.travel-status', { hasText: 'already called' }).waitFor();
+
+  await page.evaluate(() => {
+    location.hash = '#/601-3576-1';
+  });
+  await page.locator('h1', { hasText: 'ProQual Level 2' }).waitFor();
+  await page.reload();
+  const row = page.locator('.saved-table tbody tr', { hasText: 'Sam – contact centre L3' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /Level 3 NVQ Diploma in Contact Centre Operations \(600\/1136\/1\)/);
+  assert.match(await row.innerText(), /Meets the rules/);
+  await realClick(page, row.getByRole('link', { name: /Open/ }));
+  await page.locator('.verdict[data-verdict="met"]').waitFor();
+  assert.equal(await page.locator('.unit[data-key="312"]').getAttribute('data-state'), 'achieved');
+
+  page.once('dialog', (d) => d.accept('Sam (final)'));
+  await realClick(page, page.locator('.saved-table').getByRole('button', { name: /Rename/ }));
+  await page.locator('.saved-table', { hasText: 'Sam (final)' }).waitFor();
+  await realClick(page, page.locator('.saved-table').getByRole('button', { name: /Delete/ }));
+  await page.locator('.travel-status', { hasText: 'Deleted' }).waitFor();
+  assert.equal(await page.locator('.saved-table').count(), 0);
+  await checkA11y(page);
+});
+
+appTest('corrupt saved data: a clear message, the text kept aside, the good plans kept', async ({ page }) => {
+  await gotoApp(page);
+  const good = 'pathway-planner-saved 2\nplan\tp1\tKept plan\t2026-11-01T10:00:00Z\t#/600-1244-4?do=102,103\nplan\tp2\n';
+  await page.evaluate((text) => localStorage.setItem('pathway-planner.saved', text), good);
+  await page.evaluate(() => {
+    location.hash = '#/600-1244-4';
+  });
+  const alert = page.locator('.saved [role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /could not be read/);
+  assert.ok((await page.locator('.saved-table tbody tr').count()) === 1, 'the readable plan is kept');
+  const kept = await page.evaluate(() => localStorage.getItem('pathway-planner.saved.recovered'));
+  assert.equal(kept, good, 'the unreadable text is kept for recovery');
+
+  await page.evaluate(() => localStorage.setItem('pathway-planner.saved', '{"format":"pathway-planner-saved","version":1,"plans":[{'));
+  await page.reload();
+  await page.locator('.saved [role="alert"]', { hasText: 'older version' }).waitFor();
+});

@@ -1,0 +1,43 @@
+//! The browser's local storage for saved plans. The format and its recovery rules are in
+//! `travel::saved`; this only reads and writes the one entry, and keeps unreadable text aside.
+
+use crate::travel::saved::{self, LoadOutcome, SavedPlans, RECOVERY_KEY, STORAGE_KEY};
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Reads the saved plans. Text that could not all be read is copied under the recovery key
+/// (never overwriting an earlier copy) before anything is written back.
+pub fn load() -> LoadOutcome {
+    let Some(store) = local() else {
+        return LoadOutcome {
+            problems: vec!["This browser does not allow saving here (storage is off), so plans cannot be saved on this device; links and downloads still work.".into()],
+            ..LoadOutcome::default()
+        };
+    };
+    let raw = store.get_item(STORAGE_KEY).ok().flatten();
+    let mut outcome = saved::load(raw.as_deref());
+    if let Some(text) = &outcome.recovered {
+        let key = if store.get_item(RECOVERY_KEY).ok().flatten().is_some() {
+            format!("{RECOVERY_KEY}.{}", now_iso())
+        } else {
+            RECOVERY_KEY.to_owned()
+        };
+        if store.set_item(&key, text).is_ok() {
+            outcome.problems.push(format!("The unreadable text was kept in this browser's storage under \u{201c}{key}\u{201d}, so nothing is lost."));
+        }
+    }
+    outcome
+}
+
+pub fn store(plans: &SavedPlans) -> Result<(), String> {
+    let store = local().ok_or_else(|| "This browser does not allow saving here.".to_owned())?;
+    store
+        .set_item(STORAGE_KEY, &saved::to_storage(plans))
+        .map_err(|_| "The plan could not be saved: this browser's storage is full or turned off.".to_owned())
+}
