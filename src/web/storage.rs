@@ -23,12 +23,18 @@ pub fn load() -> LoadOutcome {
     let raw = store.get_item(STORAGE_KEY).ok().flatten();
     let mut outcome = saved::load(raw.as_deref());
     if let Some(text) = &outcome.recovered {
-        let key = if store.get_item(RECOVERY_KEY).ok().flatten().is_some() {
-            format!("{RECOVERY_KEY}.{}", now_iso())
-        } else {
-            RECOVERY_KEY.to_owned()
+        // The damaged entry stays until the next save, so every visit reads it again: reuse
+        // the copy already kept rather than making one per visit.
+        let kept = (0..store.length().unwrap_or(0))
+            .filter_map(|i| store.key(i).ok().flatten())
+            .filter(|k| k.starts_with(RECOVERY_KEY))
+            .find(|k| store.get_item(k).ok().flatten().as_deref() == Some(text.as_str()));
+        let key = match kept {
+            Some(k) => k,
+            None if store.get_item(RECOVERY_KEY).ok().flatten().is_some() => format!("{RECOVERY_KEY}.{}", now_iso()),
+            None => RECOVERY_KEY.to_owned(),
         };
-        if store.set_item(&key, text).is_ok() {
+        if store.get_item(&key).ok().flatten().as_deref() == Some(text.as_str()) || store.set_item(&key, text).is_ok() {
             outcome.problems.push(format!("The unreadable text was kept in this browser's storage under \u{201c}{key}\u{201d}, so nothing is lost."));
         }
     }

@@ -132,6 +132,11 @@ appTest('corrupt saved data: a clear message, the text kept aside, the good plan
   assert.ok((await page.locator('.saved-table tbody tr').count()) === 1, 'the readable plan is kept');
   const kept = await page.evaluate(() => localStorage.getItem('pathway-planner.saved.recovered'));
   assert.equal(kept, good, 'the unreadable text is kept for recovery');
+  // Visiting again reads the same damaged entry: it is not copied a second time.
+  await page.reload();
+  await page.locator('.saved [role="alert"]').waitFor();
+  const copies = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pathway-planner.saved.recovered')).length);
+  assert.equal(copies, 1, 'one recovery copy, however often the page is opened');
 
   await page.evaluate(() => localStorage.setItem('pathway-planner.saved', '{"format":"pathway-planner-saved","version":1,"plans":[{'));
   await page.reload();
