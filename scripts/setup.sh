@@ -4,7 +4,7 @@
 #   - trunk ($TRUNK_VERSION from scripts/tools.env)
 #   - wasm-bindgen-cli at the exact version of the wasm-bindgen crate in Cargo.lock
 #     (brings wasm-bindgen-test-runner)
-#   - wasm-opt from the npm package binaryen ($BINARYEN_VERSION) into .tools/
+#   - wasm-opt from the npm package binaryen ($BINARYEN_VERSION) and terser ($TERSER_VERSION) into .tools/
 #   - Debian's chromium and chromium-driver
 #   - the npm packages of the end-to-end suite (npm ci in tests/e2e)
 # Idempotent, and fast when everything is present: every step checks a version first.
@@ -77,14 +77,18 @@ fi
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$node_major" -ge "$NODE_MIN_MAJOR" ] || die "Node.js >= $NODE_MIN_MAJOR is needed (found $(node --version))."
 
-# --- wasm-opt (npm binaryen) into .tools/ ------------------------------------------------------
-binaryen_found="$(node -p "try { require('$TOOLS_DIR/node_modules/binaryen/package.json').version } catch { '' }")"
-if [ "$binaryen_found" != "$BINARYEN_VERSION" ] || ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version >/dev/null 2>&1; then
-  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/ (found: ${binaryen_found:-none})"
+# --- wasm-opt (npm binaryen) and terser into .tools/ -------------------------------------------
+# One npm call for both: an install with --no-save removes packages it was not given.
+npm_version() { node -p "try { require('$TOOLS_DIR/node_modules/$1/package.json').version } catch { '' }"; }
+binaryen_found="$(npm_version binaryen)"
+terser_found="$(npm_version terser)"
+if [ "$binaryen_found" != "$BINARYEN_VERSION" ] || [ "$terser_found" != "$TERSER_VERSION" ] \
+  || ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version >/dev/null 2>&1; then
+  say "installing npm binaryen@$BINARYEN_VERSION (wasm-opt) and terser@$TERSER_VERSION into .tools/ (found: ${binaryen_found:-none}, ${terser_found:-none})"
   mkdir -p "$TOOLS_DIR"
   npm install --prefix "$TOOLS_DIR" --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
-    "binaryen@$BINARYEN_VERSION" \
-    || die "could not install wasm-opt: run 'npm install --prefix .tools binaryen@$BINARYEN_VERSION'."
+    "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION" \
+    || die "could not install build tools: run 'npm install --prefix .tools binaryen@$BINARYEN_VERSION terser@$TERSER_VERSION'."
   "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version >/dev/null || die "wasm-opt from npm binaryen does not run."
 fi
 
@@ -112,4 +116,4 @@ if [ ! -f "$E2E/node_modules/.package-lock.json" ] || [ "$E2E/package-lock.json"
   touch "$E2E/node_modules/.package-lock.json"
 fi
 
-say "ok: trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, wasm-opt $BINARYEN_VERSION (npm binaryen), $("$CHROMIUM_BIN" --version 2>/dev/null | head -1), node $(node --version)"
+say "ok: trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, wasm-opt $BINARYEN_VERSION (npm binaryen), terser $TERSER_VERSION, $("$CHROMIUM_BIN" --version 2>/dev/null | head -1), node $(node --version)"

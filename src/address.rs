@@ -146,7 +146,8 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
         };
     };
     let mut plan = Plan::default();
-    let mut unknown = Vec::new();
+    // A set, so the list in the message is sorted and has each reference once.
+    let mut unknown = BTreeSet::new();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         match name {
@@ -161,7 +162,7 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
                         .unit(&key)
                         .or_else(|| q.units().map(|(_, u)| u).find(|u| u.key().eq_ignore_ascii_case(&key)))
                     else {
-                        unknown.push(key);
+                        unknown.insert(key);
                         continue;
                     };
                     let key = unit.key();
@@ -184,8 +185,7 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
         }
     }
     if !unknown.is_empty() {
-        unknown.sort();
-        unknown.dedup();
+        let unknown: Vec<String> = unknown.into_iter().collect();
         problems.push(format!(
             "The link names {} that {} does not have: {}. {} left out.",
             if unknown.len() == 1 { "a unit" } else { "units" },

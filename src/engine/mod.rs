@@ -350,21 +350,21 @@ impl Compiled {
 
     /// Resolves a plan of keys to unit sets; mandatory units are always included.
     pub fn resolve(&self, plan: &Plan) -> (PlanSets, Vec<String>) {
-        let mut unknown = Vec::new();
+        let mut unknown = std::collections::BTreeSet::new();
         let mut lookup = |keys: &std::collections::BTreeSet<String>| -> UnitSet {
             let mut s = UnitSet::EMPTY;
             for k in keys {
                 match self.index(k) {
                     Some(i) => s.insert(i),
-                    None => unknown.push(k.clone()),
+                    None => {
+                        unknown.insert(k.clone());
+                    }
                 }
             }
             s
         };
         let achieved = lookup(&plan.achieved);
         let chosen = lookup(&plan.chosen);
-        unknown.sort();
-        unknown.dedup();
         let to_do = chosen.or(self.mandatory).minus(achieved);
         (
             PlanSets {
@@ -372,7 +372,7 @@ impl Compiled {
                 achieved,
                 registered: plan.registered,
             },
-            unknown,
+            unknown.into_iter().collect(),
         )
     }
 

@@ -199,7 +199,7 @@ pub(crate) fn diagnose(m: &Model, plan: &PlanSets, base: UnitSet, ruled_out: Uni
             _ => {}
         }
     }
-    mins.sort();
+    crate::small_sort::sort(&mut mins);
     let order: Vec<Item> = items
         .iter()
         .copied()

@@ -156,7 +156,7 @@ fn registration(plan: &Plan, on_action: Callback<Action>) -> Html {
 
 fn filter_bar(filters: &UseStateHandle<Filters>, visible: usize, total: usize, compiled: &Compiled) -> Html {
     let mut levels: Vec<u8> = compiled.units.iter().map(|u| u.level).collect();
-    levels.sort_unstable();
+    crate::small_sort::sort(&mut levels);
     levels.dedup();
     let on_text = {
         let f = filters.clone();
