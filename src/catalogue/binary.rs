@@ -249,7 +249,14 @@ impl<T: Encode> Encode for Vec<T> {
 
 impl<T: Decode> Decode for Vec<T> {
     fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        (0..r.count()?).map(|_| T::decode(r)).collect()
+        // A plain loop: collecting an iterator of results costs a separate adapter per element
+        // type in the browser build.
+        let n = r.count()?;
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(T::decode(r)?);
+        }
+        Ok(items)
     }
 }
 

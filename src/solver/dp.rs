@@ -18,8 +18,6 @@
 //! answer is the best state that meets every minimum. Nothing is estimated or pruned by a
 //! heuristic, so the result is the exact optimum, tie-break included.
 
-use std::collections::HashMap;
-
 use crate::engine::UnitSet;
 
 /// A lexicographic cost: the goal's measure first, then the tie-breaking measures.
@@ -158,17 +156,52 @@ struct Table {
 
 enum Index {
     Dense(Vec<u32>),
-    Hashed(HashMap<Vec<u32>, u32>),
+    /// Open addressing with linear probing; a slot holds entry number + 1 (0 = empty) and the
+    /// keys are the states already in `Table::vals`, so no state is copied or allocated twice.
+    /// The length is a power of two, kept at least twice the number of entries.
+    Hashed(Vec<u32>),
+}
+
+const HASHED_START: usize = 1 << 10;
+
+fn hash(state: &[u32]) -> usize {
+    // FxHash's mixing step: fast, and good enough for states that differ in a few small numbers.
+    let h = state.iter().fold(0u64, |h, &x| {
+        (h.rotate_left(5) ^ u64::from(x)).wrapping_mul(0x517c_c1b7_2722_0a95)
+    });
+    (h >> 32) as usize
+}
+
+/// The slot for `state` in `slots`: the one holding it, or the empty one where it belongs.
+fn probe(slots: &[u32], vals: &[u32], state: &[u32]) -> usize {
+    let (n, mask) = (state.len(), slots.len() - 1);
+    let mut i = hash(state) & mask;
+    loop {
+        let s = slots[i] as usize;
+        if s == 0 || vals[(s - 1) * n..s * n] == *state {
+            return i;
+        }
+        i = (i + 1) & mask;
+    }
 }
 
 const DENSE_LIMIT: u64 = 1 << 18;
+
+#[cfg(test)]
+thread_local! {
+    /// Makes every table hashed, so tests on small problems cover that index too.
+    pub(super) static FORCE_HASHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
 impl Index {
     fn for_radix(radix: &[u32]) -> Index {
         let product = radix.iter().try_fold(1u64, |p, &r| p.checked_mul(u64::from(r)));
         match product {
+            #[cfg(test)]
+            // Two slots, so the tests go through collisions and growth.
+            _ if FORCE_HASHED.with(std::cell::Cell::get) => Index::Hashed(vec![0; 2]),
             Some(n) if n <= DENSE_LIMIT => Index::Dense(vec![0; n as usize]),
-            _ => Index::Hashed(HashMap::new()),
+            _ => Index::Hashed(vec![0; HASHED_START]),
         }
     }
 }
@@ -198,7 +231,7 @@ impl Table {
                     table[k] = 0;
                 }
             }
-            Index::Hashed(map) => map.clear(),
+            Index::Hashed(slots) => slots.fill(0),
         }
         index
     }
@@ -221,7 +254,19 @@ impl Table {
                 }
                 &mut table[k]
             }
-            Index::Hashed(map) => map.entry(v.to_vec()).or_insert(0),
+            Index::Hashed(slots) => {
+                let n = v.len();
+                if (self.best.len() + 1) * 2 > slots.len() {
+                    let mut grown = vec![0u32; slots.len() * 2];
+                    for e in 0..self.best.len() {
+                        let at = probe(&grown, &self.vals, &self.vals[e * n..(e + 1) * n]);
+                        grown[at] = e as u32 + 1;
+                    }
+                    *slots = grown;
+                }
+                let at = probe(slots, &self.vals, v);
+                &mut slots[at]
+            }
         };
         let best = self.best.as_mut_slice();
         if *slot == 0 {

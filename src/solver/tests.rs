@@ -543,8 +543,10 @@ proptest! {
             _ => Date::parse_iso("2017-07-01"),
         };
         let sets = PlanSets { to_do: chosen.or(c.mandatory).minus(achieved), achieved, registered };
-        for goal in Goal::ALL {
+        for (goal, hashed) in Goal::ALL.into_iter().flat_map(|g| [(g, false), (g, true)]) {
+            super::dp::FORCE_HASHED.with(|f| f.set(hashed));
             let got = complete(&c, Request { plan: &sets, ruled_out, goal });
+            super::dp::FORCE_HASHED.with(|f| f.set(false));
             let want = brute(&c, &sets, ruled_out, goal);
             match (&got, &want) {
                 (Ok(done), Some(w)) => {
@@ -567,7 +569,7 @@ proptest! {
                     }
                     prop_assert!(!why.explain(&c).is_empty());
                 }
-                _ => prop_assert!(false, "{:?}: solver {:?} vs brute force {:?}", goal, got, want),
+                _ => prop_assert!(false, "{:?} (hashed index: {}): solver {:?} vs brute force {:?}", goal, hashed, got, want),
             }
         }
         // Shortest routes: the best over both sides of every date boundary.

@@ -82,36 +82,7 @@ pub fn learning_plan(cat: &Catalogue, c: &Compiled, q: &Qualification, plan: &Pl
     let chosen: Vec<PrintRow> = sets.to_do.iter().map(row).collect();
     let achieved: Vec<PrintRow> = sets.achieved.iter().map(row).collect();
 
-    let mut ids: Vec<&str> = q.errata.iter().map(String::as_str).collect();
-    for r in &q.rules {
-        ids.extend(r.errata.iter().map(String::as_str));
-    }
-    let in_plan = sets.all();
-    for (i, (_, u)) in q.units().enumerate() {
-        if !in_plan.contains(i) {
-            continue;
-        }
-        ids.extend(u.errata.iter().map(String::as_str));
-        if let Some(a) = &u.availability {
-            ids.extend(a.errata.iter().map(String::as_str));
-        }
-        if let Some(d) = cat.detail(u) {
-            ids.extend(d.errata.iter().map(String::as_str));
-        }
-    }
-    let mut errata: Vec<PrintErratum> = Vec::new();
-    for id in ids {
-        if errata.iter().any(|e| e.id == id) {
-            continue;
-        }
-        if let Some(e) = cat.erratum(id) {
-            errata.push(PrintErratum {
-                id: e.id.clone(),
-                problem: e.problem.clone(),
-                treatment: e.treatment.clone(),
-            });
-        }
-    }
+    let errata = plan_errata(cat, c, q, plan);
 
     let readings = v
         .rules
@@ -171,4 +142,40 @@ pub fn learning_plan(cat: &Catalogue, c: &Compiled, q: &Qualification, plan: &Pl
         totals,
         errata,
     }
+}
+
+/// The errata that bear on `plan`: those of the qualification, of its printed rules and of the
+/// units in the plan (chosen or achieved), each once, in that order.
+pub fn plan_errata(cat: &Catalogue, c: &Compiled, q: &Qualification, plan: &Plan) -> Vec<PrintErratum> {
+    let mut ids: Vec<&str> = q.errata.iter().map(String::as_str).collect();
+    for r in &q.rules {
+        ids.extend(r.errata.iter().map(String::as_str));
+    }
+    let in_plan = c.resolve(plan).0.all();
+    for (i, (_, u)) in q.units().enumerate() {
+        if !in_plan.contains(i) {
+            continue;
+        }
+        ids.extend(u.errata.iter().map(String::as_str));
+        if let Some(a) = &u.availability {
+            ids.extend(a.errata.iter().map(String::as_str));
+        }
+        if let Some(d) = cat.detail(u) {
+            ids.extend(d.errata.iter().map(String::as_str));
+        }
+    }
+    let mut errata: Vec<PrintErratum> = Vec::new();
+    for id in ids {
+        if errata.iter().any(|e| e.id == id) {
+            continue;
+        }
+        if let Some(e) = cat.erratum(id) {
+            errata.push(PrintErratum {
+                id: e.id.clone(),
+                problem: e.problem.clone(),
+                treatment: e.treatment.clone(),
+            });
+        }
+    }
+    errata
 }

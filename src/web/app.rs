@@ -16,10 +16,30 @@ pub fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+/// A message that belongs to one page and outlives the navigation that leads to it, such as
+/// what was left out of a plan file just opened. Shown while that page is.
+#[derive(Clone, PartialEq)]
+pub struct Notice {
+    /// The page it belongs to (see `page_key`).
+    pub page: String,
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
 thread_local! {
+    static NOTICE: std::cell::RefCell<Option<UseStateHandle<Option<Notice>>>> = const { std::cell::RefCell::new(None) };
     /// The root's setter for the address it renders, so a click re-renders at once instead of
     /// waiting for the browser's `hashchange`, which can come a frame later.
     static SHOW: std::cell::RefCell<Option<UseStateHandle<String>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Shows `notice` on its page (replacing any other), from the next render on.
+pub fn announce(notice: Notice) {
+    NOTICE.with(|n| {
+        if let Some(state) = n.borrow().as_ref() {
+            state.set(Some(notice));
+        }
+    });
 }
 
 /// Moves to `route`: a new history entry, so back and forward step through plans.
@@ -39,6 +59,8 @@ pub fn navigate(route: &Route) {
 pub fn app() -> Html {
     let hash = use_state_eq(current_hash);
     SHOW.with(|show| *show.borrow_mut() = Some(hash.clone()));
+    let notice = use_state(|| None::<Notice>);
+    NOTICE.with(|n| *n.borrow_mut() = Some(notice.clone()));
     {
         let hash = hash.clone();
         use_effect_with((), move |_| {
@@ -76,7 +98,11 @@ pub fn app() -> Html {
     // When the page (not just the plan) changes, focus moves to the new page's main region so
     // keyboard and screen-reader users start at its heading.
     let first = use_mut_ref(|| true);
-    use_effect_with(page_key, move |_| {
+    let shown = notice.as_ref().filter(|n| n.page == page_key).cloned();
+    use_effect_with(page_key, move |key| {
+        if notice.as_ref().is_some_and(|n| n.page != *key) {
+            notice.set(None);
+        }
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             focus_main();
             if let Some(w) = web_sys::window() {
@@ -87,7 +113,7 @@ pub fn app() -> Html {
     let body = match decoded.route {
         Route::Home => html! { <Home problems={decoded.problems} /> },
         Route::Planner { number, plan } => html! {
-            <PlannerPage key={number.clone()} number={number.clone()} plan={plan} problems={decoded.problems} />
+            <PlannerPage key={number.clone()} number={number.clone()} plan={plan} problems={decoded.problems} notice={shown} />
         },
         Route::NotFound { requested } => html! {
             <main id="main" class="page" tabindex="-1">

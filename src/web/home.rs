@@ -6,6 +6,8 @@ use crate::address::{encode, Route};
 use crate::catalogue::{shared, Qualification};
 use crate::engine::{qualification_summary, Plan};
 
+use super::plan_file::OpenPlanFile;
+
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
     pub problems: Vec<String>,
@@ -21,6 +23,10 @@ pub fn home(props: &HomeProps) -> Html {
             <h1>{"Choose a qualification"}</h1>
             <p class="lede">{"Pick units, record what a learner has already achieved, and see at once whether the plan meets the qualification's rules of combination and what is still missing."}</p>
             { problems(&props.problems) }
+            <section class="open-section" aria-labelledby="open-title">
+                <h2 id="open-title">{"Have a plan already?"}</h2>
+                <OpenPlanFile />
+            </section>
             { for bodies.iter().map(|body| html! {
                 <section class="body-section" aria-labelledby={format!("body-{}", slug(body))}>
                     <h2 id={format!("body-{}", slug(body))}>{*body}</h2>

@@ -6,6 +6,7 @@ mod complete;
 mod erratum;
 mod home;
 mod panic;
+mod plan_file;
 mod planner;
 mod storage;
 mod summary;

@@ -6,12 +6,13 @@ use crate::address::{decode, Route};
 use crate::catalogue::{shared, Qualification, RuleKind};
 use crate::date::Date;
 use crate::engine::{group_hint, Compiled, Plan};
-use crate::planner::{apply, rows, shortest_route_line, Action, Filters};
+use crate::planner::{apply, rows, shortest_route_line, Action, Filters, RowState};
 
-use super::app::{current_hash, navigate};
+use super::app::{current_hash, navigate, Notice};
 use super::complete::CompletePanel;
 use super::erratum::ErrataNotes;
 use super::home::problems;
+use super::plan_file::notice;
 use super::summary::Summary;
 use super::travel::TravelPanel;
 use super::unit_row::{UnitRef, UnitRowView};
@@ -21,6 +22,8 @@ pub struct PlannerProps {
     pub number: String,
     pub plan: Plan,
     pub problems: Vec<String>,
+    /// A message carried over from how the user got here (a plan file opened).
+    pub notice: Option<Notice>,
 }
 
 #[function_component(PlannerPage)]
@@ -68,6 +71,7 @@ pub fn planner_page(props: &PlannerProps) -> Html {
             <p class="qual-meta">{qual_meta(q)}</p>
             if let Some(line) = &*route_line { <p class="route-line">{line}</p> }
             { problems(&props.problems) }
+            if let Some(n) = &props.notice { { notice(n) } }
             <ErrataNotes ids={q.errata.clone()} label="About this qualification" />
             <details class="rules-text">
                 <summary>{"Rules of combination, as printed"}</summary>
@@ -92,20 +96,27 @@ pub fn planner_page(props: &PlannerProps) -> Html {
                                 if shown == 0 {
                                     <p class="empty">{"No units in this group match the filters."}</p>
                                 }
-                                { for group_rows.into_iter().filter(|r| r.visible).map(|r| html! {
-                                    <UnitRowView
-                                        key={compiled.units[r.index].key.clone()}
-                                        of={UnitRef { unit: &compiled.0.units[r.index], entry: entries[r.index] }}
-                                        state={r.state}
-                                        warnings={r.warnings.clone()}
-                                        ruled_out={props.plan.ruled_out.contains(&compiled.units[r.index].key)}
-                                        added={last_completion.as_ref().is_some_and(|(a, _)| a.contains(&compiled.units[r.index].key))}
-                                        on_action={on_action.clone()} />
+                                // Units in the plan that the filters hide are still rendered, for
+                                // the printed plan, which lists every unit in the plan.
+                                { for group_rows.into_iter().filter(|r| r.visible || r.state != RowState::Available).map(|r| {
+                                    let key = &compiled.units[r.index].key;
+                                    let row = html! {
+                                        <UnitRowView
+                                            key={key.clone()}
+                                            of={UnitRef { unit: &compiled.0.units[r.index], entry: entries[r.index] }}
+                                            state={r.state}
+                                            warnings={r.warnings.clone()}
+                                            ruled_out={props.plan.ruled_out.contains(key)}
+                                            added={last_completion.as_ref().is_some_and(|(a, _)| a.contains(key))}
+                                            on_action={on_action.clone()} />
+                                    };
+                                    if r.visible { row } else { html! { <div key={format!("print-{key}")} class="print-only">{row}</div> } }
                                 }) }
                             </fieldset>
                         }
                     }) }
                     <TravelPanel compiled={compiled} plan={props.plan.clone()} on_action={on_action.clone()} />
+                    { plan_errata(&compiled, q, &props.plan) }
                     <p><button type="button" class="button secondary" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Clear) }
                         disabled={props.plan.chosen.is_empty() && props.plan.achieved.is_empty()}>{"Start again (clear chosen and achieved units)"}</button></p>
                 </div>
@@ -146,7 +157,7 @@ fn registration(plan: &Plan, on_action: Callback<Action>) -> Html {
         on_action.emit(Action::SetRegistered(Date::parse_iso(&input.value())));
     });
     html! {
-        <div class="field registration">
+        <div class={if plan.registered.is_some() { "field registration" } else { "field registration no-date" }}>
             <label for="registered">{"Learner's registration date"}</label>
             <p class="hint" id="registered-hint">{"Some units depend on when the learner registered (City & Guilds units 319 and 619). Leave empty if not known yet."}</p>
             <input type="date" id="registered" name="registered" value={value} aria-describedby="registered-hint" {onchange} />
@@ -218,5 +229,28 @@ fn filter_bar(filters: &UseStateHandle<Filters>, visible: usize, total: usize, c
                 if filters.is_active() { format!("Showing {visible} of {total} units. Chosen units still count in the summary.") } else { format!("{total} units") }
             }</p>
         </search>
+    }
+}
+
+/// The errata that bear on the plan, listed in full for the printed plan (on screen each one sits
+/// next to the unit or rule it concerns).
+fn plan_errata(compiled: &Compiled, q: &Qualification, plan: &Plan) -> Html {
+    let Ok(cat) = shared() else { return html! {} };
+    let errata = crate::travel::print::plan_errata(cat, compiled, q, plan);
+    if errata.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="plan-errata" aria-labelledby="plan-errata-title">
+            <h2 id="plan-errata-title">{"Errors and ambiguities in the source documents that affect this plan"}</h2>
+            <dl>
+                { for errata.iter().map(|e| html! {
+                    <>
+                        <dt>{format!("Erratum {}", e.id)}</dt>
+                        <dd>{&e.problem}{" What this app does: "}{&e.treatment}</dd>
+                    </>
+                }) }
+            </dl>
+        </section>
     }
 }

@@ -9,9 +9,10 @@ use crate::address::{decode, encode, Route};
 use crate::catalogue::{shared, Qualification};
 use crate::engine::Plan;
 use crate::planner::Action;
-use crate::travel::csv;
 use crate::travel::saved::{SaveOutcome, SavedPlans};
+use crate::travel::{catalogue_version, csv, json};
 
+use super::plan_file::OpenPlanFile;
 use super::storage;
 use crate::travel::paste::{resolve_paste, Ambiguity};
 
@@ -98,12 +99,24 @@ pub fn travel_panel(props: &TravelProps) -> Html {
         }
     });
     let export_csv = {
-        let (status, c, plan, q) = (status.clone(), props.compiled, props.plan.clone(), q.clone());
+        let (status, c, plan, q) = (status.clone(), props.compiled, props.plan.clone(), q);
         Callback::from(move |_| {
-            let text = csv::plan_csv(&c, &q, &plan);
-            let name = format!("{}.csv", file_stem(&q));
+            let text = csv::plan_csv(&c, q, &plan);
+            let name = format!("{}.csv", file_stem(q));
             status.set(match download(&name, "text/csv;charset=utf-8", &text) {
                 Ok(()) => format!("Downloaded {name}: one unit a row."),
+                Err(e) => e,
+            });
+        })
+    };
+    let export_json = {
+        let (status, c, plan, q) = (status.clone(), props.compiled, props.plan.clone(), q);
+        Callback::from(move |_| {
+            let Ok(cat) = shared() else { return };
+            let text = json::plan_json(&c, q, &plan, &catalogue_version(cat));
+            let name = format!("{}.json", file_stem(q));
+            status.set(match download(&name, "application/json", &text) {
+                Ok(()) => format!("Downloaded {name}: open it here again with \u{201c}Open a plan file\u{201d}."),
                 Err(e) => e,
             });
         })
@@ -122,10 +135,10 @@ pub fn travel_panel(props: &TravelProps) -> Html {
             paste_messages.clone(),
             ambiguities.clone(),
             props.on_action.clone(),
-            q.clone(),
+            q,
         );
         Callback::from(move |_| {
-            let result = resolve_paste(&q, &text);
+            let result = resolve_paste(q, &text);
             let mut lines = Vec::new();
             if result.is_empty() {
                 lines.push("No unit numbers or references were found in the text.".to_owned());
@@ -226,6 +239,7 @@ pub fn travel_panel(props: &TravelProps) -> Html {
             <div class="travel-actions">
                 <button type="button" class="button secondary" onclick={print}>{"Print or save as PDF"}</button>
                 <button type="button" class="button secondary" onclick={export_csv}>{"Download CSV"}</button>
+                <button type="button" class="button secondary" onclick={export_json}>{"Download plan file"}</button>
             </div>
             <p class="travel-status" role="status">{(*status).clone()}</p>
             <div class="print-fields">
@@ -244,6 +258,7 @@ pub fn travel_panel(props: &TravelProps) -> Html {
                 </div>
             </form>
             <SavedList outcome_problems={saved.problems.clone()} plans={saved.plans.clone()} on_delete={delete} on_rename={rename} />
+            <OpenPlanFile />
 
             <div class="field paste">
                 <label for="paste-units">{"Paste unit numbers or references"}</label>
