@@ -38,9 +38,7 @@ fn unpack(packed: &[u8]) -> Result<Catalogue, CatalogueError> {
         field: String::new(),
         message,
     };
-    let mut raw = Vec::new();
-    lzma_rs::lzma_decompress(&mut std::io::Cursor::new(packed), &mut raw)
-        .map_err(|e| broken(format!("cannot decompress: {e}")))?;
+    let raw = super::lzma::decompress(packed).map_err(|e| broken(format!("cannot decompress: {e}")))?;
     let (documents, errata, qualifications, details) = binary::decode(&raw).map_err(|e| broken(e.to_string()))?;
     Ok(Catalogue {
         documents,

@@ -3,6 +3,7 @@
 
 mod binary;
 mod load;
+mod lzma;
 mod model;
 pub(crate) mod validate;
 
