@@ -3,7 +3,7 @@
 //! the results are right: speed targets live in these printed numbers, not in assertions.
 #![cfg(target_arch = "wasm32")]
 
-use pathway_planner::catalogue::shared;
+use pathway_planner::catalogue::{embedded, shared};
 use pathway_planner::engine::{Compiled, Plan};
 use pathway_planner::solver::{complete, shortest_routes, Goal, Request};
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -76,5 +76,11 @@ fn benchmark_engine_and_solver_in_the_browser() {
         shortest_routes(&c).expect("routes");
     });
     lines.push(format!("shortest routes: {routes:.3} ms"));
+    // What the page does once at start: decompress and decode the whole embedded catalogue.
+    let decode = median_ms(5, || {
+        let cat = embedded().expect("the embedded catalogue decodes");
+        assert_eq!(cat.qualifications.len(), 8);
+    });
+    lines.push(format!("decode the embedded catalogue: {decode:.1} ms"));
     console_log!("{}", lines.join("; "));
 }

@@ -73,6 +73,14 @@ pub fn planner_page(props: &PlannerProps) -> Html {
             { problems(&props.problems) }
             if let Some(n) = &props.notice { { notice(n) } }
             <ErrataNotes ids={q.errata.clone()} label="About this qualification" />
+            if !q.facts.is_empty() {
+                <details class="facts-detail">
+                    <summary>{"About this qualification: assessment, entry, ages and dates, as printed"}</summary>
+                    <dl class="facts-list">
+                        { for q.facts.iter().map(|f| html! { <div><dt>{&f.label}</dt><dd>{&f.value}</dd></div> }) }
+                    </dl>
+                </details>
+            }
             <details class="rules-text">
                 <summary>{"Rules of combination, as printed"}</summary>
                 { for q.rules_text.iter().map(|t| html! { <p>{t}</p> }) }

@@ -259,3 +259,15 @@ appTest('dark colour scheme: home and planner pass the accessibility audit, cont
   await page.locator('.verdict[data-verdict="unmet"]').waitFor();
   await checkA11y(page);
 });
+
+appTest('about this qualification: assessment, entry requirements and ages as the specification prints them', async ({ page }) => {
+  await gotoApp(page, '#/601-3478-1');
+  const about = page.locator('details.facts-detail');
+  assert.equal(await about.getAttribute('open'), null, 'closed until asked for');
+  await realClick(page, about.locator('summary'));
+  const text = await about.innerText();
+  assert.match(text, /Assessment available\s+Portfolio of Evidence \(internal assessment\) and Pearson-devised assessment \(onscreen testing\)\./);
+  assert.match(text, /Approved age ranges\s+16-18; 19\+/);
+  assert.match(text, /Total Qualification Time \(TQT\)\s+550/);
+  await checkA11y(page);
+});
