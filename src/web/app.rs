@@ -90,6 +90,18 @@ pub fn app() -> Html {
         }
     };
     let decoded = decode(&hash, catalogue);
+    {
+        // The address as the app writes it, so a damaged link is not what "continue" offers.
+        let last = match &decoded.route {
+            Route::Planner { .. } => Some(encode(&decoded.route)),
+            _ => None,
+        };
+        use_effect_with(last, |last| {
+            if let Some(address) = last {
+                super::storage::remember_last(address);
+            }
+        });
+    }
     let page_key = match &decoded.route {
         Route::Planner { number, .. } => number.clone(),
         Route::NotFound { requested } => format!("missing:{requested}"),

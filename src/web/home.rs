@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::address::{encode, Route};
+use crate::address::{decode, encode, Route};
 use crate::catalogue::{shared, Qualification};
 use crate::engine::{qualification_summary, Plan};
 
@@ -23,6 +23,7 @@ pub fn home(props: &HomeProps) -> Html {
             <h1>{"Choose a qualification"}</h1>
             <p class="lede">{"Pick units, record what a learner has already achieved, and see at once whether the plan meets the qualification's rules of combination and what is still missing."}</p>
             { problems(&props.problems) }
+            { continue_last() }
             <section class="open-section" aria-labelledby="open-title">
                 <h2 id="open-title">{"Have a plan already?"}</h2>
                 <OpenPlanFile />
@@ -80,5 +81,28 @@ fn card(q: &Qualification) -> Html {
             </dl>
             <p class="rules-line">{qualification_summary(q)}</p>
         </li>
+    }
+}
+
+/// A link back to the plan last open in this browser, with its verdict, when it had units in it.
+fn continue_last() -> Html {
+    let Some(address) = super::storage::last() else {
+        return html! {};
+    };
+    let Ok(cat) = shared() else { return html! {} };
+    let Route::Planner { number, plan } = decode(&address, cat).route else {
+        return html! {};
+    };
+    let Some(q) = cat.qualification(&number) else {
+        return html! {};
+    };
+    if plan.chosen.is_empty() && plan.achieved.is_empty() {
+        return html! {};
+    }
+    html! {
+        <p class="continue">
+            <a href={address.clone()}>{format!("Continue your last plan: {} ({})", q.title, q.number)}</a>
+            {format!(" \u{2014} {}", super::travel::verdict_of(&address))}
+        </p>
     }
 }

@@ -47,3 +47,19 @@ pub fn store(plans: &SavedPlans) -> Result<(), String> {
         .set_item(STORAGE_KEY, &saved::to_storage(plans))
         .map_err(|_| "The plan could not be saved: this browser's storage is full or turned off.".to_owned())
 }
+
+/// Where the address of the plan last open in this browser is kept, for "continue" on the home page.
+const LAST_KEY: &str = "pathway-planner.last";
+
+/// Remembers `address` as the plan last open. Best effort: without storage there is simply no
+/// "continue" link.
+pub fn remember_last(address: &str) {
+    if let Some(store) = local() {
+        let _ = store.set_item(LAST_KEY, address);
+    }
+}
+
+/// The address of the plan last open in this browser, if any.
+pub fn last() -> Option<String> {
+    local()?.get_item(LAST_KEY).ok().flatten()
+}

@@ -355,7 +355,7 @@ fn saved_list(props: &SavedListProps) -> Html {
     }
 }
 
-fn verdict_of(address: &str) -> String {
+pub(super) fn verdict_of(address: &str) -> String {
     let Ok(cat) = shared() else { return String::new() };
     match decode(address, cat).route {
         Route::Planner { number, plan } => match crate::planner::compiled(&number) {

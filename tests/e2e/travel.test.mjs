@@ -142,3 +142,48 @@ appTest('corrupt saved data: a clear message, the text kept aside, the good plan
   await page.reload();
   await page.locator('.saved [role="alert"]', { hasText: 'older version' }).waitFor();
 });
+
+appTest('the downloaded CSV goes back in: its unit number column, pasted into a new plan, selects the same units', async ({ page }) => {
+  await gotoApp(page, PLAN);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    realClick(page, page.getByRole('button', { name: 'Download CSV' })),
+  ]);
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const rows = text.trimEnd().split('\r\n').slice(1).map((line) => line.split(','));
+  // As a spreadsheet copies a column: one cell a line.
+  const column = rows.map((cells) => cells[2]).join('\n');
+  await page.evaluate(() => {
+    location.hash = '#/600-1136-1';
+  });
+  await page.locator('.verdict[data-verdict="unmet"]').waitFor();
+  await page.locator('#paste-units').fill(column);
+  await realClick(page, page.getByRole('button', { name: 'Add these units' }));
+  for (const key of ['302', '303', '304', '305', '306', '311', '312']) {
+    await page.waitForFunction((k) => document.getElementById(`unit-${k}`)?.checked, key);
+  }
+  assert.match(await page.locator('#paste-messages').innerText(), /recognised/);
+  await page.locator('.verdict[data-verdict="met"]').waitFor();
+});
+
+appTest('the plan last open in this browser is offered on the home page, with its verdict', async ({ page, context }) => {
+  await gotoApp(page);
+  assert.equal(await page.locator('.continue').count(), 0, 'nothing to continue on a first visit');
+  await page.evaluate((hash) => {
+    location.hash = hash;
+  }, PLAN.slice(1));
+  await page.locator('.verdict[data-verdict="met"]').waitFor();
+
+  // Another tab of the same browser, opened at the front page.
+  const later = await context.newPage();
+  await later.goto(page.url().split('#')[0]);
+  await later.locator('#app h1').waitFor();
+  const link = later.locator('.continue a');
+  await link.waitFor();
+  assert.match(await later.locator('.continue').innerText(), /Level 3 NVQ Diploma in Contact Centre Operations \(600\/1136\/1\).*Meets the rules/);
+  await realClick(later, link);
+  await later.locator('.verdict[data-verdict="met"]').waitFor();
+  assert.ok(later.url().endsWith(PLAN), later.url());
+  await checkA11y(later);
+  await later.close();
+});
