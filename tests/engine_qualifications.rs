@@ -3,7 +3,6 @@
 //!
 //! Credits in the comments are as the structure tables print them (`../shared/seeds/`).
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use pathway_planner::catalogue::{embedded, Catalogue};
@@ -67,8 +66,8 @@ fn alt_sentence(v: &Verdict, id: &str) -> String {
         .sentence()
 }
 
-fn levels(pairs: &[(u8, u32)]) -> BTreeMap<u8, u32> {
-    pairs.iter().copied().collect()
+fn levels(pairs: &[(u8, u32)]) -> Vec<(u8, u32)> {
+    pairs.to_vec()
 }
 
 fn by_group(pairs: &[(&str, u32)]) -> Vec<(String, u32)> {

@@ -14,8 +14,6 @@ pub use finding::{Finding, RuleResult, Window};
 pub use plan::Plan;
 pub use unit_set::{UnitSet, MAX_UNITS};
 
-use std::collections::BTreeMap;
-
 use crate::catalogue::{Qualification, RuleKind};
 use crate::date::Date;
 
@@ -128,7 +126,9 @@ pub struct Totals {
     pub glh_to_do: u32,
     /// Keys of units in the plan whose GLH no document prints.
     pub glh_missing: Vec<String>,
-    pub credits_by_level: BTreeMap<u8, u32>,
+    /// Credits per level, lowest level first; levels with no credits are left out. (A short
+    /// sorted list rather than a map: the browser build then needs no map code for it.)
+    pub credits_by_level: Vec<(u8, u32)>,
     /// Credits per group, in group order.
     pub credits_by_group: Vec<(String, u32)>,
 }
@@ -538,7 +538,12 @@ impl Compiled {
         };
         for i in all.iter() {
             let u = &self.units[i];
-            *t.credits_by_level.entry(u.level).or_default() += u.credits;
+            let by_level = &mut t.credits_by_level;
+            match by_level.iter().position(|&(l, _)| l >= u.level) {
+                Some(at) if by_level[at].0 == u.level => by_level[at].1 += u.credits,
+                Some(at) => by_level.insert(at, (u.level, u.credits)),
+                None => by_level.push((u.level, u.credits)),
+            }
             match u.glh {
                 Some(h) => {
                     t.glh += h;
