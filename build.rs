@@ -5,7 +5,6 @@
 //! fails the build with a message naming the file and the field, so the app never carries a JSON
 //! parser; LZMA's large window finds the unit content that several documents print alike.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::{env, fs, path::Path, path::PathBuf, process};
 
@@ -13,6 +12,8 @@ use std::{env, fs, path::Path, path::PathBuf, process};
 mod binary;
 #[path = "src/catalogue/model.rs"]
 mod model;
+#[path = "src/catalogue/sorted_map.rs"]
+mod sorted_map;
 
 use model::{Document, Erratum, Qualification, UnitDetailFile};
 
@@ -45,7 +46,7 @@ fn parse(root: &Path, files: &[PathBuf]) -> Result<binary::Parts, String> {
     let mut documents = Vec::new();
     let mut errata = Vec::new();
     let mut qualifications = Vec::new();
-    let mut details = BTreeMap::new();
+    let mut details = sorted_map::SortedMap::new();
     for file in files {
         println!("cargo:rerun-if-changed={}", file.display());
         let path = file
@@ -62,7 +63,7 @@ fn parse(root: &Path, files: &[PathBuf]) -> Result<binary::Parts, String> {
             qualifications.push(read::<Qualification>(&path, &text)?);
         } else if path.starts_with("units/") {
             let file = read::<UnitDetailFile>(&path, &text)?;
-            let mut by_key = BTreeMap::new();
+            let mut by_key = sorted_map::SortedMap::new();
             for unit in file.units {
                 let key = unit.key.clone();
                 if by_key.insert(key.clone(), unit).is_some() {

@@ -17,13 +17,13 @@
 // Each side uses one half: the build script encodes, the app decodes; tests use both.
 #![cfg_attr(not(test), allow(dead_code))]
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use super::model::*;
+use super::sorted_map::SortedMap;
 
 /// Unit content by document id, then unit key.
-pub type Details = BTreeMap<String, BTreeMap<String, UnitDetail>>;
+pub type Details = SortedMap<SortedMap<UnitDetail>>;
 
 /// The catalogue's parts in stored order: documents, errata, qualifications, details.
 pub type Parts = (Vec<Document>, Vec<Erratum>, Vec<Qualification>, Details);
@@ -260,7 +260,7 @@ impl<T: Decode> Decode for Vec<T> {
     }
 }
 
-impl<V: Encode> Encode for BTreeMap<String, V> {
+impl<V: Encode> Encode for SortedMap<V> {
     fn encode(&self, out: &mut Vec<u8>) {
         count(out, self.len());
         for (key, value) in self {
@@ -270,20 +270,19 @@ impl<V: Encode> Encode for BTreeMap<String, V> {
     }
 }
 
-impl<V: Decode> Decode for BTreeMap<String, V> {
+impl<V: Decode> Decode for SortedMap<V> {
     fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        let mut map = BTreeMap::new();
+        let mut map = SortedMap::new();
         for _ in 0..r.count()? {
             let at = r.pos;
             let key = String::decode(r)?;
-            if map.last_key_value().is_some_and(|(last, _)| *last >= key) {
+            let value = V::decode(r)?;
+            if map.push_last(key, value).is_err() {
                 return Err(DecodeError {
                     offset: at,
                     what: "map keys out of order",
                 });
             }
-            let value = V::decode(r)?;
-            map.insert(key, value);
         }
         Ok(map)
     }
@@ -649,7 +648,7 @@ mod tests {
             .map(|(key, t)| (s(key), detail(key, t)))
             .collect(),
         );
-        details.insert(s("e"), BTreeMap::new());
+        details.insert(s("e"), SortedMap::new());
         (documents, errata, qualifications, details)
     }
 

@@ -58,7 +58,7 @@ pub fn shared() -> Result<&'static Catalogue, &'static CatalogueError> {
 /// way when it packs the catalogue (a test checks the two agree); the app only decodes.
 #[cfg(not(target_arch = "wasm32"))]
 mod json {
-    use std::collections::BTreeMap;
+    use super::super::SortedMap;
 
     use serde::de::DeserializeOwned;
 
@@ -71,7 +71,7 @@ mod json {
         let mut documents = Vec::new();
         let mut errata = Vec::new();
         let mut qualifications = Vec::new();
-        let mut details = BTreeMap::new();
+        let mut details = SortedMap::new();
         for (path, text) in files {
             if path == "documents.json" {
                 documents = read::<Vec<Document>>(path, text)?;
@@ -81,7 +81,7 @@ mod json {
                 qualifications.push(read::<Qualification>(path, text)?);
             } else if path.starts_with("units/") {
                 let file = read::<UnitDetailFile>(path, text)?;
-                let mut by_key = BTreeMap::new();
+                let mut by_key = SortedMap::new();
                 for unit in file.units {
                     let key = unit.key.clone();
                     if by_key.insert(key.clone(), unit).is_some() {

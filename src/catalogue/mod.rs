@@ -5,15 +5,15 @@ mod binary;
 mod load;
 mod lzma;
 mod model;
+mod sorted_map;
 pub(crate) mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use load::parse;
 pub use load::{embedded, shared, CatalogueError};
 pub use model::*;
+pub use sorted_map::SortedMap;
 pub use validate::{integrity_problems, IntegrityProblem};
-
-use std::collections::BTreeMap;
 
 /// Everything in `specs/`, parsed.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +22,7 @@ pub struct Catalogue {
     pub errata: Vec<Erratum>,
     pub qualifications: Vec<Qualification>,
     /// Unit content by document id, then unit key.
-    pub details: BTreeMap<String, BTreeMap<String, UnitDetail>>,
+    pub details: SortedMap<SortedMap<UnitDetail>>,
 }
 
 impl Catalogue {
