@@ -301,7 +301,26 @@ struct SavedListProps {
 
 #[function_component(SavedList)]
 fn saved_list(props: &SavedListProps) -> Html {
+    // The plan being renamed (its id): its name cell is a small form meanwhile.
+    let renaming = use_state(|| None::<String>);
     let Ok(cat) = shared() else { return html! {} };
+    let done = {
+        let (renaming, on_rename) = (renaming.clone(), props.on_rename.clone());
+        Callback::from(move |new: Option<String>| {
+            if let (Some(id), Some(new)) = ((*renaming).clone(), new) {
+                on_rename.emit((id.clone(), new));
+            }
+            // Back to the row's Rename button, where the keyboard user was.
+            if let Some(id) = &*renaming {
+                if let Some(el) =
+                    web_sys::window().and_then(|w| w.document()?.get_element_by_id(&format!("rename-{id}")))
+                {
+                    let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+            renaming.set(None);
+        })
+    };
     let entries = props.plans.entries(cat);
     html! {
         <div class="saved">
@@ -321,28 +340,22 @@ fn saved_list(props: &SavedListProps) -> Html {
                     { for entries.iter().map(|e| {
                         let verdict = verdict_of(&e.address);
                         let delete = { let cb = props.on_delete.clone(); let id = e.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
-                        // The browser's own prompt: keyboard and screen-reader friendly, and no extra form to ship.
-                        let start_rename = {
-                            let cb = props.on_rename.clone();
-                            let (id, n) = (e.id.clone(), e.name.clone());
-                            Callback::from(move |_| {
-                                let answer = web_sys::window().and_then(|w| w.prompt_with_message_and_default(&format!("New name for \u{201c}{n}\u{201d}"), &n).ok().flatten());
-                                if let Some(new) = answer {
-                                    cb.emit((id.clone(), new));
-                                }
-                            })
-                        };
+                        let start_rename = { let r = renaming.clone(); let id = e.id.clone(); Callback::from(move |_| r.set(Some(id.clone()))) };
                         html! {
                             <tr>
                                 <th scope="row">
-                                    {&e.name}
+                                    if renaming.as_deref() == Some(e.id.as_str()) {
+                                        <RenameForm name={e.name.clone()} on_done={done.clone()} />
+                                    } else {
+                                        {&e.name}
+                                    }
                                 </th>
                                 <td>{ match (&e.number, &e.title) { (Some(n), Some(t)) => format!("{t} ({n})"), _ => "Unknown qualification".to_owned() } }</td>
                                 <td>{verdict}</td>
                                 <td>{e.saved.get(..16).unwrap_or(&e.saved).replace('T', " ")}</td>
                                 <td class="row-actions">
                                     <a href={e.address.clone()}>{"Open"}<span class="visually-hidden">{format!(" {}", e.name)}</span></a>
-                                    <button type="button" class="link-button" onclick={start_rename}>{"Rename"}<span class="visually-hidden">{format!(" {}", e.name)}</span></button>
+                                    <button type="button" class="link-button" id={format!("rename-{}", e.id)} onclick={start_rename}>{"Rename"}<span class="visually-hidden">{format!(" {}", e.name)}</span></button>
                                     <button type="button" class="link-button" onclick={delete}>{"Delete"}<span class="visually-hidden">{format!(" {}", e.name)}</span></button>
                                 </td>
                             </tr>
@@ -368,5 +381,52 @@ pub(super) fn verdict_of(address: &str) -> String {
             None => String::new(),
         },
         _ => "Cannot be opened".to_owned(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RenameProps {
+    name: String,
+    /// The new name, or `None` when renaming is given up.
+    on_done: Callback<Option<String>>,
+}
+
+/// Renaming in place: the field takes the focus with the old name selected; Enter saves,
+/// Escape or Cancel gives up.
+#[function_component(RenameForm)]
+fn rename_form(props: &RenameProps) -> Html {
+    let input = use_node_ref();
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                let _ = el.focus();
+                el.select();
+            }
+        });
+    }
+    let submit = {
+        let (input, done) = (input.clone(), props.on_done.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            done.emit(input.cast::<web_sys::HtmlInputElement>().map(|el| el.value()));
+        })
+    };
+    let on_key = {
+        let done = props.on_done.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                done.emit(None);
+            }
+        })
+    };
+    let cancel = props.on_done.reform(|_: MouseEvent| None);
+    html! {
+        <form class="rename-form" onsubmit={submit}>
+            <label for="rename-field" class="visually-hidden">{format!("New name for \u{201c}{}\u{201d}", props.name)}</label>
+            <input id="rename-field" type="text" autocomplete="off" value={props.name.clone()} ref={input} onkeydown={on_key} />
+            <button type="submit" class="link-button">{"Save name"}</button>
+            <button type="button" class="link-button" onclick={cancel}>{"Cancel"}</button>
+        </form>
     }
 }

@@ -110,9 +110,23 @@ appTest('save a plan by name, reload, reopen it from the list, rename and delete
   await page.locator('.verdict[data-verdict="met"]').waitFor();
   assert.equal(await page.locator('.unit[data-key="312"]').getAttribute('data-state'), 'achieved');
 
-  page.once('dialog', (d) => d.accept('Sam (final)'));
-  await realClick(page, page.locator('.saved-table').getByRole('button', { name: /Rename/ }));
-  await page.locator('.saved-table', { hasText: 'Sam (final)' }).waitFor();
+  // Rename in place: the name cell becomes a small form with the focus in it.
+  const renameButton = page.locator('.saved-table').getByRole('button', { name: /Rename/ });
+  await realClick(page, renameButton);
+  const field = page.getByLabel(/New name for/);
+  await field.waitFor();
+  assert.ok(await field.evaluate((el) => el === document.activeElement), 'focus moves into the rename field');
+  await checkA11y(page);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.getElementById('rename-field'));
+  assert.ok(await renameButton.evaluate((el) => el === document.activeElement), 'Escape gives up and returns to Rename');
+  assert.ok(await page.locator('.saved-table th', { hasText: 'Sam – contact centre L3' }).isVisible(), 'the name is unchanged');
+  await realClick(page, renameButton);
+  await field.fill('Sam (final)');
+  await page.keyboard.press('Enter');
+  await page.locator('.saved-table th', { hasText: 'Sam (final)' }).waitFor();
+  await page.locator('.travel-status', { hasText: 'Renamed to' }).waitFor();
+  assert.ok(await renameButton.evaluate((el) => el === document.activeElement), 'focus returns to the Rename button');
   await realClick(page, page.locator('.saved-table').getByRole('button', { name: /Delete/ }));
   await page.locator('.travel-status', { hasText: 'Deleted' }).waitFor();
   assert.equal(await page.locator('.saved-table').count(), 0);
