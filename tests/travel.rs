@@ -12,7 +12,7 @@ use pathway_planner::travel::csv::HEADER;
 use pathway_planner::travel::json::{parse, JsonError, Value};
 use pathway_planner::travel::saved::{RECOVERY_KEY, STORAGE_KEY};
 use pathway_planner::travel::{
-    catalogue_version, learning_plan, load, plan_csv, plan_json, plan_summary_lines, read_plan_json, resolve_paste,
+    catalogue_version, load, plan_csv, plan_errata, plan_json, plan_summary_lines, read_plan_json, resolve_paste,
     to_storage, ImportError, NameError, SaveOutcome, SavedPlan, SavedPlans,
 };
 
@@ -607,10 +607,10 @@ end
 }
 
 // ---------------------------------------------------------------------------------------------
-// Printed learning plan
+// Errata on the printed plan
 
 #[test]
-fn learning_plan_lists_units_verdict_totals_and_errata() {
+fn the_printed_plan_lists_the_errata_of_its_rules_and_of_its_units_only() {
     let (q, c) = qual("600/1136/1");
     let plan = Plan {
         chosen: set(&["204", "319"]),
@@ -618,70 +618,30 @@ fn learning_plan_lists_units_verdict_totals_and_errata() {
         registered: Date::parse_iso("2017-03-01"),
         ruled_out: BTreeSet::new(),
     };
-    let p = learning_plan(cat(), &c, q, &plan);
-    assert_eq!(p.number, "600/1136/1");
-    assert_eq!(p.title, q.title);
-    assert_eq!(p.awarding_body, "City & Guilds");
-    assert_eq!(p.level, 3);
-    assert_eq!(p.registered.as_deref(), Some("1 March 2017"));
-    let chosen: Vec<&str> = p.chosen.iter().map(|r| r.key.as_str()).collect();
-    let (sets, _) = c.resolve(&plan);
-    assert_eq!(chosen.len(), sets.to_do.len() as usize);
-    assert!(chosen.contains(&"204") && chosen.contains(&"319") && chosen.contains(&"101"));
-    assert!(p.chosen.iter().find(|r| r.key == "101").unwrap().mandatory);
-    assert!(!p.chosen.iter().find(|r| r.key == "204").unwrap().mandatory);
-    assert_eq!(p.achieved.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(), ["302"]);
-    assert!(!p.verdict_met);
-    assert!(!p.unmet.is_empty());
-    assert_eq!(
-        p.unmet,
-        c.evaluate(&plan).unmet().map(|r| r.sentence()).collect::<Vec<_>>()
-    );
-    assert!(p.totals[0].starts_with("Credits: "), "{:?}", p.totals);
-    let ids: Vec<&str> = p.errata.iter().map(|e| e.id.as_str()).collect();
+    let errata = plan_errata(cat(), &c, q, &plan);
+    let ids: Vec<&str> = errata.iter().map(|e| e.id.as_str()).collect();
+    // CG-01: a rule of the qualification; CG-06: unit 204, chosen; CG-07: the dated unit 319.
     for id in ["CG-01", "CG-06", "CG-07"] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
     assert!(!ids.contains(&"CG-11"), "unit 306 is not in the plan: {ids:?}");
     let unique: BTreeSet<&str> = ids.iter().copied().collect();
     assert_eq!(unique.len(), ids.len(), "each erratum once");
-    assert!(p.errata.iter().all(|e| !e.problem.is_empty()));
-}
-
-#[test]
-fn learning_plan_for_a_complete_plan_on_every_qualification() {
-    for q in &cat().qualifications {
-        let c = Compiled::new(q).unwrap();
-        let plan = sample_plan(&c);
-        let p = learning_plan(cat(), &c, q, &plan);
-        assert!(p.verdict_met, "{}", q.number);
-        assert!(p.unmet.is_empty());
-        assert_eq!(p.achieved.len(), plan.achieved.len());
-        for e in &q.errata {
-            assert!(p.errata.iter().any(|x| &x.id == e), "{}: {e}", q.number);
-        }
-        let credits: u32 = p.chosen.iter().chain(&p.achieved).map(|r| r.credits).sum();
-        assert!(p.totals[0].starts_with(&format!("Credits: {credits} of the {} needed", q.total_credits)));
+    for e in &errata {
+        let source = cat().erratum(&e.id).expect("a catalogue erratum");
+        assert_eq!((&e.problem, &e.treatment), (&source.problem, &source.treatment));
     }
 }
 
 #[test]
-fn learning_plan_notes_where_an_ambiguous_rule_decides_the_verdict() {
-    let (q, c) = qual("600/1288/2");
-    let p = learning_plan(cat(), &c, q, &sample_plan(&c));
-    assert_eq!(p.readings.len(), 1, "{:?}", p.readings);
-    assert!(
-        p.readings[0].starts_with("The document words this rule ambiguously (errata CG-01 and CG-05)."),
-        "{:?}",
-        p.readings
-    );
-    assert!(
-        p.readings[0].contains("Under the other reading this plan would not meet it"),
-        "{:?}",
-        p.readings
-    );
-    // With nothing chosen both readings are unmet: no note.
-    assert!(learning_plan(cat(), &c, q, &Plan::default()).readings.is_empty());
+fn every_qualification_prints_its_own_errata() {
+    for q in &cat().qualifications {
+        let c = Compiled::new(q).unwrap();
+        let errata = plan_errata(cat(), &c, q, &Plan::default());
+        for e in &q.errata {
+            assert!(errata.iter().any(|x| &x.id == e), "{}: {e}", q.number);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

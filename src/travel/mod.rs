@@ -20,7 +20,7 @@ pub mod saved;
 pub use csv::{plan_csv, plan_summary_lines};
 pub use json::{plan_json, read_plan_json, ImportError, ImportedPlan, JsonError, Value};
 pub use paste::{resolve_paste, Ambiguity, PasteResult};
-pub use print::{learning_plan, PrintErratum, PrintPlan, PrintRow};
+pub use print::{plan_errata, PrintErratum};
 pub use saved::{load, to_storage, LoadOutcome, NameError, SaveOutcome, SavedEntry, SavedPlan, SavedPlans};
 
 use std::collections::BTreeSet;
