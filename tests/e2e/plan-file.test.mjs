@@ -115,6 +115,7 @@ appTest('bad plan files: a clear message each time, and neither the plan on scre
     ['gone.json', edited((f) => { f.qualification.number = '999/9999/9'; }), /999\/9999\/9, which this app does not have/],
     ['no-plan.json', edited((f) => { delete f.plan; }), /incomplete/],
     ['empty.json', '', /ends too soon/],
+    ['huge.json', ' '.repeat(300 * 1024) + good.text, /too large to be a plan file/],
   ];
   for (const [name, text, message] of cases) {
     await openFile(page, name, text);
