@@ -66,3 +66,36 @@ fn unknown_field_is_rejected() {
     let err = catalogue::parse([("documents.json", bad)]).unwrap_err();
     assert!(err.message.contains("colour"), "{err}");
 }
+
+/// The qualification facts the planner shows "as printed" are the document's own words: each
+/// part of a value (the document prints them as separate lines, bullets or table cells, which
+/// the catalogue joins with "; " or as sentences) appears in the source text, spacing aside.
+#[test]
+fn facts_are_worded_as_the_source_documents_print_them() {
+    let cat = embedded().unwrap();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for q in &cat.qualifications {
+        let doc = cat.document(&q.source.document).expect("source document");
+        let path = seeds.join(&doc.file);
+        let text = squash(&std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (the seeds are in ../shared beside the checkout)",
+                path.display()
+            )
+        }));
+        for fact in &q.facts {
+            for part in fact.value.split("; ").flat_map(|p| p.split_inclusive(". ")) {
+                let part = squash(part);
+                let bare = part.trim_end_matches('.');
+                assert!(
+                    text.contains(&part) || text.contains(bare),
+                    "{}: fact \u{201c}{}\u{201d}: \u{201c}{part}\u{201d} is not in {}",
+                    q.number,
+                    fact.label,
+                    doc.file
+                );
+            }
+        }
+    }
+}
