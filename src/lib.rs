@@ -14,3 +14,4 @@ pub mod solver;
 pub mod travel;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+pub mod words;

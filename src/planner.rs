@@ -4,6 +4,7 @@
 use crate::date::Date;
 use crate::engine::{Compiled, Plan, PlanSets, Prediction};
 use crate::solver::{self, Goal, Request};
+use crate::words;
 
 /// Every qualification of the embedded catalogue, compiled once for the life of the process.
 pub fn compiled(number: &str) -> Option<&'static Compiled> {
@@ -86,6 +87,83 @@ pub fn apply(compiled: &Compiled, plan: &Plan, action: &Action) -> Plan {
         }
     }
     next
+}
+
+/// The planner page's state: the plan, and what the last "complete my pathway" added. The
+/// completion is part of the state so that its message and its undo can never outlive the plan
+/// they describe (browser Back, a link, or clearing the plan drops them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlannerState {
+    pub plan: Plan,
+    pub completion: Option<CompletionReport>,
+}
+
+/// What can happen to the planner's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlannerEvent {
+    /// The user changed the plan.
+    Act(Action),
+    /// "Complete my pathway" found these units: add them and remember the report.
+    Completed(CompletionReport),
+    /// Take the last completion's units out again.
+    UndoCompletion,
+    /// The address now names this plan (browser Back or Forward, a link, a plan file).
+    Show(Plan),
+}
+
+impl PlannerState {
+    pub fn new(plan: Plan) -> PlannerState {
+        PlannerState { plan, completion: None }
+    }
+
+    /// The state after `event`. A completion stays only while every unit it added is still to
+    /// do, so its highlight and undo keep describing the plan on screen.
+    pub fn reduce(&self, compiled: &Compiled, event: PlannerEvent) -> PlannerState {
+        let (plan, completion) = match event {
+            PlannerEvent::Act(action) => (apply(compiled, &self.plan, &action), self.completion.clone()),
+            PlannerEvent::Completed(report) => (
+                apply(compiled, &self.plan, &Action::AddAll(report.added.clone())),
+                Some(report),
+            ),
+            PlannerEvent::UndoCompletion => match &self.completion {
+                Some(report) => (
+                    apply(compiled, &self.plan, &Action::RemoveAll(report.added.clone())),
+                    None,
+                ),
+                None => (self.plan.clone(), None),
+            },
+            PlannerEvent::Show(plan) if plan == self.plan => (plan, self.completion.clone()),
+            PlannerEvent::Show(plan) => (plan, None),
+        };
+        let completion = completion.filter(|r| r.added.iter().all(|k| plan.chosen.contains(k)));
+        PlannerState { plan, completion }
+    }
+
+    /// Whether `key` was added by the completion on screen.
+    pub fn added(&self, key: &str) -> bool {
+        self.completion
+            .as_ref()
+            .is_some_and(|r| r.added.iter().any(|k| k == key))
+    }
+}
+
+/// A saved or remembered plan's verdict in a few words, from its address: "✓ Meets the rules",
+/// "✗ Not yet (12 of 42 credits)", or "Cannot be opened" for an address that names no plan.
+pub fn verdict_line(cat: &crate::catalogue::Catalogue, address: &str) -> String {
+    match crate::address::decode(address, cat).route {
+        crate::address::Route::Planner { number, plan } => match compiled(&number) {
+            Some(c) => {
+                let v = c.evaluate(&plan);
+                if v.met() {
+                    "\u{2713} Meets the rules".to_owned()
+                } else {
+                    format!("\u{2717} Not yet ({} of {} credits)", v.totals.credits, c.total_credits)
+                }
+            }
+            None => String::new(),
+        },
+        _ => "Cannot be opened".to_owned(),
+    }
 }
 
 /// How the unit list is narrowed. Filtering only hides rows; the plan is untouched.
@@ -282,16 +360,8 @@ pub fn complete_plan(compiled: &Compiled, plan: &Plan, goal: Goal) -> Result<Com
     }
     let mut message = format!(
         "Added {} ({}, {} guided learning hours): {}.",
-        if added.len() == 1 {
-            "1 unit".to_owned()
-        } else {
-            format!("{} units", added.len())
-        },
-        if done.added_credits == 1 {
-            "1 credit".to_owned()
-        } else {
-            format!("{} credits", done.added_credits)
-        },
+        words::units(added.len() as u32),
+        words::credits(done.added_credits),
         done.added_glh,
         added.join(", ")
     );
@@ -375,6 +445,60 @@ mod completion_tests {
         let plan = Plan::with_chosen(["112", "221"]);
         let err = complete_plan(&c, &plan, Goal::FewestHours).unwrap_err();
         assert!(err.contains("112 and 221"), "{err}");
+    }
+
+    #[test]
+    fn a_completion_belongs_to_the_plan_it_completed() {
+        let c = compiled("600/1136/1");
+        let start = PlannerState::new(Plan::with_chosen(["302"]));
+        let report = complete_plan(&c, &start.plan, Goal::FewestCredits).unwrap();
+        assert!(!report.added.is_empty());
+        let done = start.reduce(&c, PlannerEvent::Completed(report.clone()));
+        assert!(c.evaluate(&done.plan).met());
+        assert!(done.added(&report.added[0]));
+
+        // Undo takes the added units out and forgets the completion.
+        let undone = done.reduce(&c, PlannerEvent::UndoCompletion);
+        assert_eq!(undone, start);
+
+        // Going back to the plan before it (browser Back) forgets it too.
+        let back = done.reduce(&c, PlannerEvent::Show(start.plan.clone()));
+        assert_eq!(back, start);
+        // The address catching up with the same plan keeps it.
+        assert_eq!(done.reduce(&c, PlannerEvent::Show(done.plan.clone())), done);
+
+        // Another unit ticked keeps it; unticking one it added drops it.
+        let spare = c
+            .units
+            .iter()
+            .map(|u| u.key.clone())
+            .find(|k| !done.plan.chosen.contains(k) && !c.mandatory.contains(c.index(k).unwrap()))
+            .unwrap();
+        let more = done.reduce(&c, PlannerEvent::Act(Action::Toggle(spare)));
+        assert_eq!(more.completion, done.completion);
+        let less = done.reduce(&c, PlannerEvent::Act(Action::Toggle(report.added[0].clone())));
+        assert_eq!(less.completion, None);
+        assert_eq!(done.reduce(&c, PlannerEvent::Act(Action::Clear)).completion, None);
+    }
+
+    #[test]
+    fn verdict_lines_read_the_plan_in_the_address() {
+        let cat = shared().unwrap();
+        assert_eq!(verdict_line(cat, "#/"), "Cannot be opened");
+        let award = compiled("600/1244/4");
+        let mandatory_only = award.evaluate(&Plan::default()).totals.credits;
+        assert_eq!(
+            verdict_line(cat, "#/600-1244-4"),
+            format!("\u{2717} Not yet ({mandatory_only} of 12 credits)")
+        );
+        let c = compiled("600/1136/1");
+        let report = complete_plan(&c, &Plan::default(), Goal::FewestCredits).unwrap();
+        let plan = apply(&c, &Plan::default(), &Action::AddAll(report.added));
+        let address = crate::address::encode(&crate::address::Route::Planner {
+            number: c.number.clone(),
+            plan,
+        });
+        assert_eq!(verdict_line(cat, &address), "\u{2713} Meets the rules");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::{Compiled, Finding, Prediction, RuleResult, Window};
 use crate::catalogue::RuleKind;
+use crate::words::{and_list, capital, credits, lower_first, plural};
 
 pub fn unit_label(key: &str) -> String {
     format!("unit {key}")
@@ -13,14 +14,6 @@ fn unit_list(keys: &[String]) -> String {
         [] => "no units".to_owned(),
         [one] => unit_label(one),
         _ => format!("units {}", and_list(keys)),
-    }
-}
-
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -59,19 +52,7 @@ fn scope_suffix(groups: &[String]) -> String {
 }
 
 fn more_credits(n: u32) -> String {
-    if n == 1 {
-        "1 more credit".to_owned()
-    } else {
-        format!("{n} more credits")
-    }
-}
-
-fn credits(n: u32) -> String {
-    if n == 1 {
-        "1 credit".to_owned()
-    } else {
-        format!("{n} credits")
-    }
+    plural(n, "more credit", "more credits")
 }
 
 pub fn window_phrase(w: &Window) -> String {
@@ -377,21 +358,5 @@ pub fn group_hint(mandatory: bool, own_rules: &[&RuleKind]) -> String {
         "Optional: choose any units to make up the total.".to_owned()
     } else {
         format!("{}.", capital(&parts.join(", ")))
-    }
-}
-
-pub(crate) fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => std::iter::once(f.to_ascii_lowercase()).chain(c).collect(),
-        None => String::new(),
     }
 }

@@ -18,8 +18,8 @@ use super::{Goal, Model};
 use crate::catalogue::RuleKind;
 use crate::date::Date;
 use crate::engine::constraints::{Constraint, RuleConstraint};
-use crate::engine::explain::capital;
 use crate::engine::{Compiled, Origin, PlanSets, UnitSet};
+use crate::words::{and_list, capital, credits};
 
 /// No valid completion exists; `conflicts` says why (never empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -339,14 +339,6 @@ pub(crate) fn diagnose(m: &Model, plan: &PlanSets, base: UnitSet, ruled_out: Uni
 // ---------------------------------------------------------------------------------------------
 // Words.
 
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 fn units_phrase(c: &Compiled, units: &[usize]) -> String {
     let keys: Vec<String> = units.iter().map(|&i| c.units[i].key.clone()).collect();
     match keys.as_slice() {
@@ -364,14 +356,6 @@ fn units_phrase_short(c: &Compiled, units: &[usize]) -> String {
     }
     let keys: Vec<&str> = units[..NAMED].iter().map(|&i| c.units[i].key.as_str()).collect();
     format!("units {} and {} others", keys.join(", "), units.len() - NAMED)
-}
-
-fn credits(n: u32) -> String {
-    if n == 1 {
-        "1 credit".to_owned()
-    } else {
-        format!("{n} credits")
-    }
 }
 
 fn groups_phrase(groups: &[String]) -> String {

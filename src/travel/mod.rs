@@ -16,6 +16,7 @@ pub mod json;
 pub mod paste;
 pub mod print;
 pub mod saved;
+pub mod saved_ops;
 
 pub use csv::{plan_csv, plan_summary_lines};
 pub use json::{plan_json, read_plan_json, ImportError, ImportedPlan, JsonError, Value};

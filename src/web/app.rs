@@ -1,163 +1,116 @@
-//! The root: reads the address, listens for changes to it, and shows the page it names.
+//! The root: reads the address, follows changes to it, shares navigation and notices with the
+//! pages through context, and shows the page the address names.
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::address::{decode, encode, Route};
+use crate::address::{decode, encode, Decoded, Route};
 use crate::catalogue::shared;
 
-use super::home::Home;
-use super::planner::PlannerPage;
-
-pub fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
-
-/// A message that belongs to one page and outlives the navigation that leads to it, such as
-/// what was left out of a plan file just opened. Shown while that page is.
-#[derive(Clone, PartialEq)]
-pub struct Notice {
-    /// The page it belongs to (see `page_key`).
-    pub page: String,
-    pub title: String,
-    pub lines: Vec<String>,
-}
-
-thread_local! {
-    static NOTICE: std::cell::RefCell<Option<UseStateHandle<Option<Notice>>>> = const { std::cell::RefCell::new(None) };
-    /// The root's setter for the address it renders, so a click re-renders at once instead of
-    /// waiting for the browser's `hashchange`, which can come a frame later.
-    static SHOW: std::cell::RefCell<Option<UseStateHandle<String>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Shows `notice` on its page (replacing any other), from the next render on.
-pub fn announce(notice: Notice) {
-    NOTICE.with(|n| {
-        if let Some(state) = n.borrow().as_ref() {
-            state.set(Some(notice));
-        }
-    });
-}
-
-/// Moves to `route`: a new history entry, so back and forward step through plans.
-pub fn navigate(route: &Route) {
-    let hash = encode(route);
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(&hash);
-    }
-    SHOW.with(|show| {
-        if let Some(state) = show.borrow().as_ref() {
-            state.set(hash);
-        }
-    });
-}
+use super::browser::{current_hash, focus_main, push_hash, scroll_to_top};
+use super::context::{page_key, Nav, Notice, Notices};
+use super::pages::{Home, NotFound, PlannerPage};
+use super::storage;
 
 #[function_component(App)]
 pub fn app() -> Html {
     let hash = use_state_eq(current_hash);
-    SHOW.with(|show| *show.borrow_mut() = Some(hash.clone()));
     let notice = use_state(|| None::<Notice>);
-    NOTICE.with(|n| *n.borrow_mut() = Some(notice.clone()));
     {
+        // Back, Forward, a typed address or a link inside the app.
         let hash = hash.clone();
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || hash.set(current_hash()));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-                }
-                drop(listener);
-            }
+            let listener = web_sys::window()
+                .map(|w| gloo_events::EventListener::new(&w, "hashchange", move |_| hash.set(current_hash())));
+            move || drop(listener)
         });
     }
-
-    let catalogue = match shared() {
-        Ok(c) => c,
-        Err(e) => {
-            return html! {
-                <main id="main" class="page">
-                    <h1>{"Pathway Planner could not load its qualification data"}</h1>
-                    <p role="alert">{format!("This build's catalogue is damaged: {e}. Please report it; nothing you saved has been changed.")}</p>
-                </main>
-            }
-        }
+    let decoded: Rc<Option<Decoded>> = use_memo((*hash).clone(), |h| shared().ok().map(|c| decode(h, c)));
+    let route = Rc::new((*decoded).as_ref().map_or(Route::Home, |d| d.route.clone()));
+    let go = {
+        let hash = hash.clone();
+        use_callback((), move |route: Route, _| {
+            let next = encode(&route);
+            push_hash(&next);
+            // Shown at once rather than when `hashchange` arrives, which can be a frame later.
+            hash.set(next);
+        })
     };
-    let decoded = decode(&hash, catalogue);
+    let record = use_callback((), |route: Route, _| push_hash(&encode(&route)));
+    let announce = {
+        let notice = notice.clone();
+        use_callback((), move |n: Notice, _| notice.set(Some(n)))
+    };
+    let key = page_key(&route);
     {
         // The address as the app writes it, so a damaged link is not what "continue" offers.
-        let last = match &decoded.route {
-            Route::Planner { .. } => Some(encode(&decoded.route)),
-            _ => None,
-        };
+        let last = matches!(*route, Route::Planner { .. }).then(|| encode(&route));
         use_effect_with(last, |last| {
             if let Some(address) = last {
-                super::storage::remember_last(address);
+                storage::remember_last(address);
             }
         });
     }
-    let page_key = match &decoded.route {
-        Route::Planner { number, .. } => number.clone(),
-        Route::NotFound { requested } => format!("missing:{requested}"),
-        Route::Home => "home".to_owned(),
-    };
-    // When the page (not just the plan) changes, focus moves to the new page's main region so
-    // keyboard and screen-reader users start at its heading.
-    let first = use_mut_ref(|| true);
-    let shown = notice.as_ref().filter(|n| n.page == page_key).cloned();
-    use_effect_with(page_key, move |key| {
-        if notice.as_ref().is_some_and(|n| n.page != *key) {
-            notice.set(None);
-        }
-        if !std::mem::replace(&mut *first.borrow_mut(), false) {
-            focus_main();
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, 0.0);
+    {
+        // A new page (not just a changed plan) starts at its heading, with only its own notice.
+        let notice = notice.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(key.clone(), move |key| {
+            if notice.as_ref().is_some_and(|n| n.page != *key) {
+                notice.set(None);
             }
-        }
-    });
-    let body = match decoded.route {
-        Route::Home => html! { <Home problems={decoded.problems} /> },
-        Route::Planner { number, plan } => html! {
-            <PlannerPage key={number.clone()} number={number.clone()} plan={plan} problems={decoded.problems} notice={shown} />
-        },
-        Route::NotFound { requested } => html! {
-            <main id="main" class="page" tabindex="-1">
-                <h1>{"Qualification not found"}</h1>
-                <p role="alert">{format!("The link names a qualification numbered \"{requested}\", which Pathway Planner does not have. Nothing has been changed.")}</p>
-                <p><a href="#/">{"See the qualifications Pathway Planner covers"}</a></p>
-            </main>
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                focus_main();
+                scroll_to_top();
+            }
+        });
+    }
+    let nav = Nav {
+        route: route.clone(),
+        go,
+        record,
+    };
+    let notices = Notices {
+        current: notice.as_ref().filter(|n| n.page == key).cloned(),
+        announce,
+    };
+
+    let body = match (*decoded).as_ref() {
+        None => catalogue_broken(),
+        Some(d) => match &d.route {
+            Route::Home => html! { <Home problems={d.problems.clone()} /> },
+            Route::Planner { number, plan } => html! {
+                <PlannerPage key={number.clone()} number={number.clone()} plan={plan.clone()} problems={d.problems.clone()} />
+            },
+            Route::NotFound { requested } => html! { <NotFound requested={requested.clone()} /> },
         },
     };
     html! {
-        <>
-            <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); focus_main(); })}>{"Skip to main content"}</a>
-            <header class="masthead">
-                <div class="masthead-inner">
-                    <a class="brand" href="#/">{"Pathway Planner"}</a>
-                    <p class="tagline">{"Plan a vocational qualification that meets its rules"}</p>
-                </div>
-            </header>
-            {body}
-            <footer class="site-footer">
-                <p>{"Pathway Planner runs entirely in your browser: nothing you enter leaves this page. Figures are as printed in the awarding bodies' specifications; where those are wrong or unclear, the page says so."}</p>
-            </footer>
-        </>
+        <ContextProvider<Nav> context={nav}>
+            <ContextProvider<Notices> context={notices}>
+                <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); focus_main(); })}>{"Skip to main content"}</a>
+                <header class="masthead">
+                    <div class="masthead-inner">
+                        <a class="brand" href="#/">{"Pathway Planner"}</a>
+                        <p class="tagline">{"Plan a vocational qualification that meets its rules"}</p>
+                    </div>
+                </header>
+                {body}
+                <footer class="site-footer">
+                    <p>{"Pathway Planner runs entirely in your browser: nothing you enter leaves this page. Figures are as printed in the awarding bodies' specifications; where those are wrong or unclear, the page says so."}</p>
+                </footer>
+            </ContextProvider<Notices>>
+        </ContextProvider<Nav>>
     }
 }
 
-pub fn focus_main() {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("main"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
+fn catalogue_broken() -> Html {
+    let why = shared().err().map(|e| e.to_string()).unwrap_or_default();
+    html! {
+        <main id="main" class="page" tabindex="-1">
+            <h1>{"Pathway Planner could not load its qualification data"}</h1>
+            <p role="alert">{format!("This build's catalogue is damaged: {why}. Please report it; nothing you saved has been changed.")}</p>
+        </main>
     }
 }

@@ -1,17 +1,16 @@
 //! The browser side: Yew components over the plain-Rust domain. Kept thin: state changes are
-//! pure functions in `planner` and `address`; here we render them and wire events.
+//! pure functions in `planner`, `address` and `travel`; here we render them and wire events.
+//! `app` is the root; `pages` are what an address shows; `components` are their parts; `context`
+//! carries navigation and notices; `browser` and `storage` are the only places that call the
+//! browser's APIs directly.
 
 mod app;
-mod complete;
-mod erratum;
-mod home;
+mod browser;
+mod components;
+mod context;
+mod pages;
 mod panic;
-mod plan_file;
-mod planner;
 mod storage;
-mod summary;
-mod travel;
-mod unit_row;
 
 pub use panic::show as show_crash;
 
@@ -33,7 +32,7 @@ impl std::ops::Deref for Qual {
     }
 }
 
-/// Mounts the app into `#app` (or the body) and installs the panic reporter.
+/// Mounts the app into `#app` (or the body) with the panic reporter installed.
 pub fn start() {
     panic::install();
     let root = web_sys::window()

@@ -3,8 +3,9 @@
 
 use wasm_bindgen::JsCast;
 
+/// Installed through Yew, which would otherwise put its own hook in place when the app starts.
 pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&format!("Pathway Planner crashed: {message}").into());
         show(&message);

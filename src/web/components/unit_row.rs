@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::catalogue::{shared, UnitEntry, UnitType};
 use crate::engine::Unit;
 use crate::planner::{Action, RowState};
+use crate::words::unit_meta;
 
 use super::erratum::ErrataNotes;
 
@@ -45,21 +46,7 @@ pub fn dom_id(key: &str) -> String {
 pub fn unit_row(props: &UnitRowProps) -> Html {
     let u = props.of.unit;
     let id = dom_id(&u.key);
-    let mut meta = Vec::new();
-    if let Some(n) = &u.number {
-        meta.push(format!("Unit {n}"));
-    }
-    meta.push(u.reference.clone());
-    meta.push(format!("Level {}", u.level));
-    meta.push(if u.credits == 1 {
-        "1 credit".into()
-    } else {
-        format!("{} credits", u.credits)
-    });
-    meta.push(match u.glh {
-        Some(h) => format!("{h} GLH"),
-        None => "GLH not printed".into(),
-    });
+    let meta = unit_meta(u.number.as_deref(), &u.reference, u.level, u.credits, u.glh);
     let state_word = match props.state {
         RowState::Mandatory => "mandatory",
         RowState::Achieved => "achieved",
@@ -108,7 +95,7 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
                     } }
                 </label>
             </div>
-            <p class="unit-meta" id={meta_id}>{meta.join(" · ")}</p>
+            <p class="unit-meta" id={meta_id}>{meta}</p>
             if !props.warnings.is_empty() {
                 <div class="unit-warning" id={warn_id}>
                     <span class="warning-icon" aria-hidden="true">{"!"}</span>

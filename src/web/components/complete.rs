@@ -1,55 +1,40 @@
 //! "Complete my pathway": the solver's best completion for a goal, added in one click and
-//! undone in one click.
+//! undone in one click. The completion lives in the planner's state with the plan it made.
 
 use yew::prelude::*;
 
 use crate::engine::Plan;
-use crate::planner::{complete_plan, goal_label, Action};
+use crate::planner::{complete_plan, goal_label, CompletionReport, PlannerEvent};
 use crate::solver::Goal;
+use crate::web::Qual;
 
 #[derive(Properties, PartialEq)]
 pub struct CompleteProps {
-    pub compiled: super::Qual,
+    pub compiled: Qual,
     pub plan: Plan,
-    pub on_action: Callback<Action>,
-    /// Units the last completion added (highlighted in the list), and its message.
-    pub last: Option<(Vec<String>, String)>,
-    pub on_result: Callback<Option<(Vec<String>, String)>>,
+    /// The last completion, while it still describes the plan.
+    pub completion: Option<CompletionReport>,
+    pub on_event: Callback<PlannerEvent>,
 }
 
 #[function_component(CompletePanel)]
 pub fn complete_panel(props: &CompleteProps) -> Html {
     let goal = use_state(|| Goal::FewestHours);
+    // Why the last try found nothing; it describes the plan it was tried on only.
     let error = use_state(|| None::<String>);
+    {
+        let error = error.clone();
+        use_effect_with(props.plan.clone(), move |_| error.set(None));
+    }
     let run = {
         let (goal, error) = (goal.clone(), error.clone());
-        let compiled = props.compiled;
-        let plan = props.plan.clone();
-        let on_action = props.on_action.clone();
-        let on_result = props.on_result.clone();
+        let (compiled, plan, on_event) = (props.compiled, props.plan.clone(), props.on_event.clone());
         Callback::from(move |_| match complete_plan(&compiled, &plan, *goal) {
-            Ok(report) => {
-                error.set(None);
-                if !report.added.is_empty() {
-                    on_action.emit(Action::AddAll(report.added.clone()));
-                }
-                on_result.emit(Some((report.added, report.message)));
-            }
-            Err(why) => {
-                on_result.emit(None);
-                error.set(Some(why));
-            }
+            Ok(report) => on_event.emit(PlannerEvent::Completed(report)),
+            Err(why) => error.set(Some(why)),
         })
     };
-    let undo = {
-        let on_action = props.on_action.clone();
-        let on_result = props.on_result.clone();
-        let added = props.last.as_ref().map(|(a, _)| a.clone()).unwrap_or_default();
-        Callback::from(move |_| {
-            on_action.emit(Action::RemoveAll(added.clone()));
-            on_result.emit(None);
-        })
-    };
+    let undo = props.on_event.reform(|_: MouseEvent| PlannerEvent::UndoCompletion);
     html! {
         <section class="complete" aria-labelledby="complete-title">
             <h2 id="complete-title">{"Complete my pathway"}</h2>
@@ -69,12 +54,12 @@ pub fn complete_panel(props: &CompleteProps) -> Html {
             <p class="hint">{"Chosen and achieved units stay; units marked \u{201c}don't suggest\u{201d} are left out. The answer is exact: no other valid completion adds less."}</p>
             <div class="complete-actions">
                 <button type="button" class="button" onclick={run}>{"Complete my pathway"}</button>
-                if props.last.as_ref().is_some_and(|(a, _)| !a.is_empty()) {
+                if props.completion.as_ref().is_some_and(|r| !r.added.is_empty()) {
                     <button type="button" class="button secondary" onclick={undo}>{"Undo completion"}</button>
                 }
             </div>
             <div class="complete-result" aria-live="polite">
-                if let Some((_, message)) = &props.last { <p>{message}</p> }
+                if let Some(report) = &props.completion { <p>{&report.message}</p> }
                 if let Some(why) = &*error { <p class="complete-error"><strong>{"Cannot complete: "}</strong>{why}</p> }
             </div>
         </section>

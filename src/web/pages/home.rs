@@ -5,8 +5,12 @@ use yew::prelude::*;
 use crate::address::{decode, encode, Route};
 use crate::catalogue::{shared, Qualification};
 use crate::engine::{qualification_summary, Plan};
+use crate::planner::verdict_line;
+use crate::words::printed_hours;
 
-use super::plan_file::OpenPlanFile;
+use crate::web::components::notice::LinkProblems;
+use crate::web::components::plan_file::OpenPlanFile;
+use crate::web::storage;
 
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
@@ -15,6 +19,7 @@ pub struct HomeProps {
 
 #[function_component(Home)]
 pub fn home(props: &HomeProps) -> Html {
+    let last = use_memo((), |_| storage::last());
     let Ok(cat) = shared() else { return html! {} };
     let mut bodies: Vec<&str> = cat.qualifications.iter().map(|q| q.awarding_body.as_str()).collect();
     bodies.dedup();
@@ -22,8 +27,8 @@ pub fn home(props: &HomeProps) -> Html {
         <main id="main" class="page" tabindex="-1">
             <h1>{"Choose a qualification"}</h1>
             <p class="lede">{"Pick units, record what a learner has already achieved, and see at once whether the plan meets the qualification's rules of combination and what is still missing."}</p>
-            { problems(&props.problems) }
-            { continue_last() }
+            <LinkProblems problems={props.problems.clone()} />
+            { continue_last(last.as_deref()) }
             <section class="open-section" aria-labelledby="open-title">
                 <h2 id="open-title">{"Have a plan already?"}</h2>
                 <OpenPlanFile />
@@ -40,18 +45,6 @@ pub fn home(props: &HomeProps) -> Html {
     }
 }
 
-pub fn problems(list: &[String]) -> Html {
-    if list.is_empty() {
-        return html! {};
-    }
-    html! {
-        <div class="notice notice-warning" role="alert">
-            <h2 class="notice-title">{"Some of the link could not be used"}</h2>
-            <ul>{ for list.iter().map(|p| html! { <li>{p}</li> }) }</ul>
-        </div>
-    }
-}
-
 fn slug(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_ascii_alphanumeric())
@@ -64,12 +57,6 @@ fn card(q: &Qualification) -> Html {
         number: q.number.clone(),
         plan: Plan::default(),
     });
-    let hours = match (q.tqt, q.glh) {
-        (Some(t), Some(g)) => format!("TQT {t} hours, GLH {g}"),
-        (Some(t), None) => format!("TQT {t} hours; GLH not printed"),
-        (None, Some(g)) => format!("GLH {g}; TQT not printed"),
-        (None, None) => "TQT and GLH not printed".to_owned(),
-    };
     html! {
         <li class="qual-card">
             <h3><a href={href}>{&q.title}</a></h3>
@@ -77,7 +64,7 @@ fn card(q: &Qualification) -> Html {
                 <div><dt>{"Number"}</dt><dd>{&q.number}</dd></div>
                 <div><dt>{"Level"}</dt><dd>{q.level}</dd></div>
                 <div><dt>{"Credits"}</dt><dd>{q.total_credits}</dd></div>
-                <div><dt>{"Hours"}</dt><dd>{hours}</dd></div>
+                <div><dt>{"Hours"}</dt><dd>{printed_hours(q.tqt, q.glh)}</dd></div>
             </dl>
             <p class="rules-line">{qualification_summary(q)}</p>
         </li>
@@ -85,12 +72,10 @@ fn card(q: &Qualification) -> Html {
 }
 
 /// A link back to the plan last open in this browser, with its verdict, when it had units in it.
-fn continue_last() -> Html {
-    let Some(address) = super::storage::last() else {
-        return html! {};
-    };
-    let Ok(cat) = shared() else { return html! {} };
-    let Route::Planner { number, plan } = decode(&address, cat).route else {
+/// The link is the plan re-encoded, never the stored text itself.
+fn continue_last(stored: Option<&str>) -> Html {
+    let Some(cat) = shared().ok() else { return html! {} };
+    let Some(Route::Planner { number, plan }) = stored.map(|s| decode(s, cat).route) else {
         return html! {};
     };
     let Some(q) = cat.qualification(&number) else {
@@ -99,10 +84,11 @@ fn continue_last() -> Html {
     if plan.chosen.is_empty() && plan.achieved.is_empty() {
         return html! {};
     }
+    let address = encode(&Route::Planner { number, plan });
     html! {
         <p class="continue">
             <a href={address.clone()}>{format!("Continue your last plan: {} ({})", q.title, q.number)}</a>
-            {format!(" \u{2014} {}", super::travel::verdict_of(&address))}
+            {format!(" \u{2014} {}", verdict_line(cat, &address))}
         </p>
     }
 }

@@ -5,11 +5,13 @@ use yew::prelude::*;
 
 use crate::engine::{Finding, RuleResult, Verdict};
 
+use crate::words::{credits, credits_by_level, group_progress, plan_hours, units, verdict_headline};
+
 use super::erratum::ErrataNotes;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub compiled: super::Qual,
+    pub compiled: crate::web::Qual,
     pub verdict: Verdict,
 }
 
@@ -20,14 +22,7 @@ pub fn summary(props: &SummaryProps) -> Html {
     let c = &props.compiled;
     let t = &v.totals;
     let met = v.met();
-    let unmet = v.unmet().count();
-    let headline = if met {
-        "This plan meets the rules".to_owned()
-    } else if unmet == 1 {
-        "Not yet: 1 rule is not met".to_owned()
-    } else {
-        format!("Not yet: {unmet} rules are not met")
-    };
+    let headline = verdict_headline(v.unmet().count());
     let toggle = {
         let e = expanded.clone();
         Callback::from(move |_| e.set(!*e))
@@ -53,14 +48,10 @@ pub fn summary(props: &SummaryProps) -> Html {
             <div class="summary-details" id="summary-details">
                 <dl class="totals">
                     <div><dt>{"Credits"}</dt><dd>{format!("{} of {}", t.credits, c.total_credits)}</dd></div>
-                    <div><dt>{"Already achieved"}</dt><dd>{format!("{} credits ({})", t.credits_achieved, units(t.units_achieved))}</dd></div>
-                    <div><dt>{"Still to do"}</dt><dd>{format!("{} credits ({})", t.credits_to_do, units(t.units - t.units_achieved))}</dd></div>
-                    <div><dt>{"Guided learning hours"}</dt><dd>{glh_text(t.glh, t.glh_to_do, &t.glh_missing)}</dd></div>
-                    <div><dt>{"Credits by level"}</dt><dd>{
-                        if t.credits_by_level.is_empty() { "none".to_owned() } else {
-                            t.credits_by_level.iter().map(|(l, n)| format!("level {l}: {n}")).collect::<Vec<_>>().join(", ")
-                        }
-                    }</dd></div>
+                    <div><dt>{"Already achieved"}</dt><dd>{format!("{} ({})", credits(t.credits_achieved), units(t.units_achieved))}</dd></div>
+                    <div><dt>{"Still to do"}</dt><dd>{format!("{} ({})", credits(t.credits_to_do), units(t.units - t.units_achieved))}</dd></div>
+                    <div><dt>{"Guided learning hours"}</dt><dd>{plan_hours(t.glh, t.glh_to_do, &t.glh_missing)}</dd></div>
+                    <div><dt>{"Credits by level"}</dt><dd>{credits_by_level(&t.credits_by_level)}</dd></div>
                 </dl>
                 <h3>{"Groups"}</h3>
                 <ul class="group-progress">
@@ -69,13 +60,7 @@ pub fn summary(props: &SummaryProps) -> Html {
                         let min = printed.iter().find_map(|r| match &r.finding { Finding::GroupCreditsMin { groups, min, .. } if groups.len() == 1 && groups[0] == g.id => Some(*min), _ => None });
                         let max = printed.iter().find_map(|r| match &r.finding { Finding::GroupCreditsMax { groups, max, .. } if groups.len() == 1 && groups[0] == g.id => Some(*max), _ => None });
                         let target = if g.mandatory { None } else { min.or(max) };
-                        let label = match (g.mandatory, min, max) {
-                            (true, _, _) => format!("Group {}: {have} credits (mandatory)", g.id),
-                            (_, Some(m), Some(x)) => format!("Group {}: {have} credits (at least {m}, at most {x})", g.id),
-                            (_, Some(m), None) => format!("Group {}: {have} of at least {m} credits", g.id),
-                            (_, None, Some(x)) => format!("Group {}: {have} credits (at most {x})", g.id),
-                            _ => format!("Group {}: {have} credits", g.id),
-                        };
+                        let label = group_progress(&g.id, g.mandatory, have, min, max);
                         html! {
                             <li>
                                 <span id={format!("prog-{}", g.id)}>{label}</span>
@@ -93,28 +78,6 @@ pub fn summary(props: &SummaryProps) -> Html {
             </div>
         </aside>
     }
-}
-
-fn units(n: u32) -> String {
-    if n == 1 {
-        "1 unit".to_owned()
-    } else {
-        format!("{n} units")
-    }
-}
-
-fn glh_text(glh: u32, to_do: u32, missing: &[String]) -> String {
-    let mut s = format!("{glh} in all, {to_do} still to do");
-    match missing.len() {
-        0 => {}
-        1 => s.push_str(&format!("; not printed for unit {}, so not counted", missing[0])),
-        2..=3 => s.push_str(&format!(
-            "; not printed for units {}, so not counted",
-            missing.join(", ")
-        )),
-        n => s.push_str(&format!("; not printed for {n} of the units, so not counted")),
-    }
-    s
 }
 
 fn rule_item(r: &RuleResult) -> Html {

@@ -1,0 +1,285 @@
+//! Plans saved by name on this device: save, list with qualification and verdict, open, rename
+//! in place, delete. The list is a reducer over the pure `SavedPlans` operations; every change is
+//! written in an effect, applied afresh to what storage holds (another tab may have saved since),
+//! and the list then shows what was stored, nothing else.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::address::{encode, Route};
+use crate::catalogue::shared;
+use crate::engine::Plan;
+use crate::planner::verdict_line;
+use crate::travel::saved::SavedEntry;
+use crate::travel::saved_ops::SavedOp;
+use crate::web::browser::{focus_by_id, now_iso};
+use crate::web::storage::{self, Loaded};
+
+/// The saved plans on screen, what the user was last told, and the change still to be written.
+#[derive(Clone, PartialEq)]
+struct SavedStore {
+    loaded: Loaded,
+    status: String,
+    /// The last change, numbered so the effect writing it runs once per change.
+    pending: Option<(u32, SavedOp)>,
+    changes: u32,
+}
+
+enum SavedMsg {
+    /// The user asked for a change.
+    Request(SavedOp),
+    /// Storage now holds this (after a write, or another tab's).
+    Stored { loaded: Loaded, status: Option<String> },
+}
+
+impl Reducible for SavedStore {
+    type Action = SavedMsg;
+
+    fn reduce(self: Rc<Self>, msg: SavedMsg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            SavedMsg::Request(op) => {
+                // Shown at once; the effect then writes it and shows what was stored.
+                match next.loaded.outcome.plans.apply(&op) {
+                    Ok(message) => {
+                        next.status = message;
+                        next.changes += 1;
+                        next.pending = Some((next.changes, op));
+                    }
+                    Err(why) => next.status = why,
+                }
+            }
+            SavedMsg::Stored { loaded, status } => {
+                next.loaded = loaded;
+                next.pending = None;
+                if let Some(status) = status {
+                    next.status = status;
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SavedPlansProps {
+    /// The qualification and plan on screen, saved by "Save".
+    pub number: String,
+    pub plan: Plan,
+}
+
+#[function_component(SavedPlansPanel)]
+pub fn saved_plans_panel(props: &SavedPlansProps) -> Html {
+    let store = use_reducer_eq(|| SavedStore {
+        loaded: storage::load(),
+        status: String::new(),
+        pending: None,
+        changes: 0,
+    });
+    let name = use_state(String::new);
+    {
+        let dispatcher = store.dispatcher();
+        use_effect_with(store.pending.clone(), move |pending| {
+            if let Some((_, op)) = pending {
+                let (loaded, status) = match storage::apply(op) {
+                    Ok(done) | Err(done) => done,
+                };
+                dispatcher.dispatch(SavedMsg::Stored {
+                    loaded,
+                    status: Some(status),
+                });
+            }
+        });
+    }
+    {
+        // Another tab saved, renamed or deleted: show what storage now holds.
+        let dispatcher = store.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "storage", move |e| {
+                    let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
+                    if storage::is_saved_plans_key(key) {
+                        dispatcher.dispatch(SavedMsg::Stored {
+                            loaded: storage::load(),
+                            status: None,
+                        });
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let entries = use_memo(store.loaded.outcome.plans.clone(), |plans| {
+        shared()
+            .map(|cat| {
+                plans
+                    .entries(cat)
+                    .into_iter()
+                    .map(|e| {
+                        let verdict = verdict_line(cat, &e.address);
+                        (e, verdict)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let address = encode(&Route::Planner {
+        number: props.number.clone(),
+        plan: props.plan.clone(),
+    });
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            name.set(el.value());
+        })
+    };
+    let save = {
+        let (dispatcher, name) = (store.dispatcher(), name.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            dispatcher.dispatch(SavedMsg::Request(SavedOp::SaveAs {
+                name: (*name).clone(),
+                address: address.clone(),
+                now: now_iso(),
+            }));
+        })
+    };
+    let on_op = {
+        let dispatcher = store.dispatcher();
+        Callback::from(move |op: SavedOp| dispatcher.dispatch(SavedMsg::Request(op)))
+    };
+    html! {
+        <div class="saved-plans">
+            <form class="save-form" onsubmit={save}>
+                <div class="field">
+                    <label for="save-name">{"Save this plan on this device as"}</label>
+                    <div class="inline">
+                        <input id="save-name" type="text" autocomplete="off" value={(*name).clone()} oninput={on_name} />
+                        <button type="submit" class="button">{"Save"}</button>
+                    </div>
+                </div>
+            </form>
+            <p class="travel-status" role="status">{store.status.clone()}</p>
+            <SavedList problems={store.loaded.outcome.problems.clone()} entries={entries} on_op={on_op} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SavedListProps {
+    problems: Vec<String>,
+    entries: Rc<Vec<(SavedEntry, String)>>,
+    on_op: Callback<SavedOp>,
+}
+
+#[function_component(SavedList)]
+fn saved_list(props: &SavedListProps) -> Html {
+    // The plan being renamed (its id): its name cell is a small form meanwhile.
+    let renaming = use_state(|| None::<String>);
+    let done = {
+        let (renaming, on_op) = (renaming.clone(), props.on_op.clone());
+        Callback::from(move |new: Option<String>| {
+            if let Some(id) = (*renaming).clone() {
+                if let Some(name) = new {
+                    on_op.emit(SavedOp::Rename { id: id.clone(), name });
+                }
+                // Back to the row's Rename button, where the keyboard user was.
+                focus_by_id(&format!("rename-{id}"));
+            }
+            renaming.set(None);
+        })
+    };
+    html! {
+        <div class="saved">
+            if !props.problems.is_empty() {
+                <div class="notice notice-warning" role="alert">
+                    <h3 class="notice-title">{"Some saved plans could not be read"}</h3>
+                    <ul>{ for props.problems.iter().map(|p| html! { <li>{p}</li> }) }</ul>
+                </div>
+            }
+            if props.entries.is_empty() {
+                <p class="hint">{"No plans saved on this device yet."}</p>
+            } else {
+                <table class="saved-table">
+                    <caption>{"Plans saved on this device"}</caption>
+                    <thead><tr><th scope="col">{"Name"}</th><th scope="col">{"Qualification"}</th><th scope="col">{"Verdict"}</th><th scope="col">{"Saved"}</th><th scope="col">{"Actions"}</th></tr></thead>
+                    <tbody>
+                    { for props.entries.iter().map(|(e, verdict)| {
+                        let delete = { let on_op = props.on_op.clone(); let id = e.id.clone(); Callback::from(move |_| on_op.emit(SavedOp::Delete { id: id.clone() })) };
+                        let start_rename = { let r = renaming.clone(); let id = e.id.clone(); Callback::from(move |_| r.set(Some(id.clone()))) };
+                        html! {
+                            <tr key={e.id.clone()}>
+                                <th scope="row">
+                                    if renaming.as_deref() == Some(e.id.as_str()) {
+                                        <RenameForm name={e.name.clone()} on_done={done.clone()} />
+                                    } else {
+                                        {&e.name}
+                                    }
+                                </th>
+                                <td>{ match (&e.number, &e.title) { (Some(n), Some(t)) => format!("{t} ({n})"), _ => "Unknown qualification".to_owned() } }</td>
+                                <td>{verdict}</td>
+                                <td>{e.saved.get(..16).unwrap_or(&e.saved).replace('T', " ")}</td>
+                                <td class="row-actions">
+                                    <a href={e.address.clone()}>{"Open"}<span class="visually-hidden">{format!(" {}", e.name)}</span></a>
+                                    <button type="button" class="link-button" id={format!("rename-{}", e.id)} onclick={start_rename}>{"Rename"}<span class="visually-hidden">{format!(" {}", e.name)}</span></button>
+                                    <button type="button" class="link-button" onclick={delete}>{"Delete"}<span class="visually-hidden">{format!(" {}", e.name)}</span></button>
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                    </tbody>
+                </table>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RenameProps {
+    name: String,
+    /// The new name, or `None` when renaming is given up.
+    on_done: Callback<Option<String>>,
+}
+
+/// Renaming in place: the field takes the focus with the old name selected; Enter saves,
+/// Escape or Cancel gives up.
+#[function_component(RenameForm)]
+fn rename_form(props: &RenameProps) -> Html {
+    let input = use_node_ref();
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                let _ = el.focus();
+                el.select();
+            }
+        });
+    }
+    let submit = {
+        let (input, done) = (input.clone(), props.on_done.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            done.emit(input.cast::<web_sys::HtmlInputElement>().map(|el| el.value()));
+        })
+    };
+    let on_key = {
+        let done = props.on_done.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                done.emit(None);
+            }
+        })
+    };
+    let cancel = props.on_done.reform(|_: MouseEvent| None);
+    html! {
+        <form class="rename-form" onsubmit={submit}>
+            <label for="rename-field" class="visually-hidden">{format!("New name for \u{201c}{}\u{201d}", props.name)}</label>
+            <input id="rename-field" type="text" autocomplete="off" value={props.name.clone()} ref={input} onkeydown={on_key} />
+            <button type="submit" class="link-button">{"Save name"}</button>
+            <button type="button" class="link-button" onclick={cancel}>{"Cancel"}</button>
+        </form>
+    }
+}

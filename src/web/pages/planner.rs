@@ -1,0 +1,240 @@
+//! A qualification's planner: groups of units as fieldsets, filters, "complete my pathway", the
+//! live summary, and sharing and saving. The plan is state in a reducer whose transitions are
+//! `planner::PlannerState::reduce`; the address follows it, so reload, Back, Forward and shared
+//! links reproduce it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::address::Route;
+use crate::catalogue::{shared, Qualification, RuleKind};
+use crate::date::Date;
+use crate::engine::{group_hint, Plan};
+use crate::planner::{rows, shortest_route_line, Action, Filters, PlannerEvent, PlannerState, RowState};
+use crate::words::qualification_meta;
+
+use crate::web::components::complete::CompletePanel;
+use crate::web::components::erratum::ErrataNotes;
+use crate::web::components::filters::FilterBar;
+use crate::web::components::notice::{LinkProblems, NoticeView};
+use crate::web::components::paste::PastePanel;
+use crate::web::components::plan_file::OpenPlanFile;
+use crate::web::components::saved_plans::SavedPlansPanel;
+use crate::web::components::share::SharePanel;
+use crate::web::components::summary::Summary;
+use crate::web::components::unit_row::{UnitRef, UnitRowView};
+use crate::web::context::{use_nav, use_notices};
+use crate::web::Qual;
+
+#[derive(Properties, PartialEq)]
+pub struct PlannerProps {
+    pub number: String,
+    /// The plan the address names.
+    pub plan: Plan,
+    /// What the address named that could not be used.
+    pub problems: Vec<String>,
+}
+
+/// The reducer's state: the planner state of one compiled qualification.
+#[derive(PartialEq)]
+struct PlanStore {
+    compiled: Option<Qual>,
+    state: PlannerState,
+}
+
+impl Reducible for PlanStore {
+    type Action = PlannerEvent;
+
+    fn reduce(self: Rc<Self>, event: PlannerEvent) -> Rc<Self> {
+        match self.compiled {
+            Some(c) => Rc::new(PlanStore {
+                compiled: self.compiled,
+                state: self.state.reduce(&c, event),
+            }),
+            None => self,
+        }
+    }
+}
+
+#[function_component(PlannerPage)]
+pub fn planner_page(props: &PlannerProps) -> Html {
+    let compiled = crate::planner::compiled(&props.number).map(Qual);
+    let nav = use_nav();
+    let notices = use_notices();
+    let filters = use_state(Filters::default);
+    let store = use_reducer_eq(|| PlanStore {
+        compiled,
+        state: PlannerState::new(props.plan.clone()),
+    });
+    let route_line = use_memo(props.number.clone(), |n| {
+        crate::planner::compiled(n).and_then(shortest_route_line)
+    });
+    {
+        // The address changed from outside (Back, Forward, a link): show its plan.
+        let dispatcher = store.dispatcher();
+        use_effect_with(props.plan.clone(), move |plan| {
+            dispatcher.dispatch(PlannerEvent::Show(plan.clone()))
+        });
+    }
+    {
+        // The address follows the plan; the first render's plan came from the address.
+        let (record, number) = (nav.record.clone(), props.number.clone());
+        let first = use_mut_ref(|| true);
+        use_effect_with(store.state.plan.clone(), move |plan| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                record.emit(Route::Planner {
+                    number,
+                    plan: plan.clone(),
+                });
+            }
+        });
+    }
+    // Stable for the page's life, so unit rows whose own state did not change are not re-rendered.
+    let on_event = {
+        let dispatcher = store.dispatcher();
+        use_callback((), move |event: PlannerEvent, _| dispatcher.dispatch(event))
+    };
+    let on_action = use_callback(on_event.clone(), |action: Action, on_event| {
+        on_event.emit(PlannerEvent::Act(action))
+    });
+
+    let (Some(q), Some(compiled)) = (shared().ok().and_then(|c| c.qualification(&props.number)), compiled) else {
+        return html! { <main id="main" class="page" tabindex="-1"><h1>{"This qualification could not be loaded"}</h1></main> };
+    };
+    let plan = &store.state.plan;
+    let (sets, _) = compiled.resolve(plan);
+    let verdict = compiled.evaluate_sets(&sets);
+    let unit_rows = rows(&compiled, &sets, &filters);
+    let visible = unit_rows.iter().filter(|r| r.visible).count();
+    let needs_date = compiled.units.iter().any(|u| u.window.is_some());
+    let entries: Vec<_> = q.units().map(|(_, u)| u).collect();
+
+    html! {
+        <main id="main" class="page planner" tabindex="-1">
+            <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="#/">{"All qualifications"}</a></nav>
+            <h1>{&q.title}</h1>
+            <p class="qual-meta">{qualification_meta(q)}</p>
+            if let Some(line) = &*route_line { <p class="route-line">{line}</p> }
+            <LinkProblems problems={props.problems.clone()} />
+            if let Some(n) = notices.current { <NoticeView notice={n} /> }
+            <ErrataNotes ids={q.errata.clone()} label="About this qualification" />
+            { facts(q) }
+            <details class="rules-text">
+                <summary>{"Rules of combination, as printed"}</summary>
+                { for q.rules_text.iter().map(|t| html! { <p>{t}</p> }) }
+                <p class="source">{source_line(q)}</p>
+            </details>
+            <div class="planner-layout">
+                <div class="planner-main">
+                    if needs_date { { registration(plan, on_action.clone()) } }
+                    <CompletePanel compiled={compiled} plan={plan.clone()} completion={store.state.completion.clone()} on_event={on_event.clone()} />
+                    <FilterBar filters={filters.clone()} {visible} total={unit_rows.len()} compiled={compiled} />
+                    { for compiled.groups.iter().enumerate().map(|(gi, g)| {
+                        let own: Vec<&RuleKind> = q.rules.iter().map(|r| &r.kind).filter(|k| matches!(k,
+                            RuleKind::MinGroupCredits { groups, .. } | RuleKind::MaxGroupCredits { groups, .. } if groups.len() == 1 && groups[0] == g.id)).collect();
+                        let group_rows: Vec<_> = unit_rows.iter().filter(|r| compiled.units[r.index].group == gi).collect();
+                        let shown = group_rows.iter().filter(|r| r.visible).count();
+                        html! {
+                            <fieldset class="group" id={format!("group-{}", g.id)}>
+                                <legend><span class="legend-title">{&g.title}</span></legend>
+                                <p class="hint">{group_hint(g.mandatory, &own)}</p>
+                                if shown == 0 {
+                                    <p class="empty">{"No units in this group match the filters."}</p>
+                                }
+                                // Units in the plan that the filters hide are still rendered, for
+                                // the printed plan, which lists every unit in the plan.
+                                { for group_rows.into_iter().filter(|r| r.visible || r.state != RowState::Available).map(|r| {
+                                    let key = &compiled.units[r.index].key;
+                                    let row = html! {
+                                        <UnitRowView
+                                            key={key.clone()}
+                                            of={UnitRef { unit: &compiled.0.units[r.index], entry: entries[r.index] }}
+                                            state={r.state}
+                                            warnings={r.warnings.clone()}
+                                            ruled_out={plan.ruled_out.contains(key)}
+                                            added={store.state.added(key)}
+                                            on_action={on_action.clone()} />
+                                    };
+                                    if r.visible { row } else { html! { <div key={format!("print-{key}")} class="print-only">{row}</div> } }
+                                }) }
+                            </fieldset>
+                        }
+                    }) }
+                    <section class="travel" aria-labelledby="travel-title">
+                        <h2 id="travel-title">{"Share, save and print"}</h2>
+                        <SharePanel compiled={compiled} plan={plan.clone()} />
+                        <SavedPlansPanel number={q.number.clone()} plan={plan.clone()} />
+                        <OpenPlanFile />
+                        <PastePanel compiled={compiled} on_action={on_action.clone()} />
+                    </section>
+                    { plan_errata(&compiled, q, plan) }
+                    <p><button type="button" class="button secondary" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Clear) }
+                        disabled={plan.chosen.is_empty() && plan.achieved.is_empty()}>{"Start again (clear chosen and achieved units)"}</button></p>
+                </div>
+                <Summary compiled={compiled} verdict={verdict} />
+            </div>
+        </main>
+    }
+}
+
+fn facts(q: &Qualification) -> Html {
+    if q.facts.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="facts-detail">
+            <summary>{"About this qualification: assessment, entry, ages and dates, as printed"}</summary>
+            <dl class="facts-list">
+                { for q.facts.iter().map(|f| html! { <div><dt>{&f.label}</dt><dd>{&f.value}</dd></div> }) }
+            </dl>
+        </details>
+    }
+}
+
+fn source_line(q: &Qualification) -> String {
+    let doc = shared()
+        .ok()
+        .and_then(|c| c.document(&q.source.document))
+        .map(|d| d.title.clone())
+        .unwrap_or_default();
+    format!("Source: {doc}, section \u{201c}{}\u{201d}.", q.source.section)
+}
+
+fn registration(plan: &Plan, on_action: Callback<Action>) -> Html {
+    let value = plan.registered.map(|d| d.iso()).unwrap_or_default();
+    let onchange = Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        on_action.emit(Action::SetRegistered(Date::parse_iso(&input.value())));
+    });
+    html! {
+        <div class={if plan.registered.is_some() { "field registration" } else { "field registration no-date" }}>
+            <label for="registered">{"Learner's registration date"}</label>
+            <p class="hint" id="registered-hint">{"Some units depend on when the learner registered (City & Guilds units 319 and 619). Leave empty if not known yet."}</p>
+            <input type="date" id="registered" name="registered" value={value} aria-describedby="registered-hint" {onchange} />
+        </div>
+    }
+}
+
+/// The errata that bear on the plan, listed in full for the printed plan (on screen each one sits
+/// next to the unit or rule it concerns).
+fn plan_errata(compiled: &Qual, q: &Qualification, plan: &Plan) -> Html {
+    let Ok(cat) = shared() else { return html! {} };
+    let errata = crate::travel::print::plan_errata(cat, compiled, q, plan);
+    if errata.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="plan-errata" aria-labelledby="plan-errata-title">
+            <h2 id="plan-errata-title">{"Errors and ambiguities in the source documents that affect this plan"}</h2>
+            <dl>
+                { for errata.iter().map(|e| html! {
+                    <>
+                        <dt>{format!("Erratum {}", e.id)}</dt>
+                        <dd>{&e.problem}{" What this app does: "}{&e.treatment}</dd>
+                    </>
+                }) }
+            </dl>
+        </section>
+    }
+}
