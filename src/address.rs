@@ -13,6 +13,8 @@
 
 use std::collections::BTreeSet;
 
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 use crate::catalogue::Catalogue;
 use crate::date::Date;
 use crate::engine::Plan;
@@ -74,40 +76,25 @@ fn join(keys: &BTreeSet<String>) -> String {
     keys.iter().map(|k| escape(k)).collect::<Vec<_>>().join(",")
 }
 
-/// Percent-encodes what would break the fragment's structure; `/` stays readable.
+/// Bytes percent-encoded in keys and numbers: everything but letters, digits and `/ - _ . ~`,
+/// so references such as `D/506/2119` stay readable and `,` `&` `=` `#` never break the structure.
+const KEEP_READABLE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    utf8_percent_encode(s, KEEP_READABLE).to_string()
 }
 
+/// The text a fragment part stands for: percent-escapes decoded (so `%2C` is a comma, as some
+/// mail and chat programs rewrite it) and `+` read as a space, as forms write it. `None` when the
+/// bytes are not UTF-8.
 fn unescape(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = s.get(i + 1..i + 3)?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
+    let spaced = s.replace('+', " ");
+    percent_decode_str(&spaced).decode_utf8().ok().map(|c| c.into_owned())
 }
 
 /// Decodes a URL fragment (with or without `#`) against the catalogue.
@@ -152,17 +139,18 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         match name {
             "do" | "done" | "not" => {
-                for raw in value.split(',').filter(|k| !k.is_empty()) {
-                    let Some(key) = unescape(raw) else {
-                        problems.push(format!("A unit in the link is damaged (\"{raw}\") and was left out."));
-                        continue;
-                    };
-                    let key = key.trim().to_owned();
+                let Some(value) = unescape(value) else {
+                    problems.push(format!(
+                        "A list of units in the link is damaged (\"{value}\") and was left out."
+                    ));
+                    continue;
+                };
+                for key in value.split(',').map(str::trim).filter(|k| !k.is_empty()) {
                     let Some(unit) = q
-                        .unit(&key)
-                        .or_else(|| q.units().map(|(_, u)| u).find(|u| u.key().eq_ignore_ascii_case(&key)))
+                        .unit(key)
+                        .or_else(|| q.units().map(|(_, u)| u).find(|u| u.key().eq_ignore_ascii_case(key)))
                     else {
-                        unknown.insert(key);
+                        unknown.insert(key.to_owned());
                         continue;
                     };
                     let key = unit.key();
@@ -258,6 +246,27 @@ mod tests {
         let text = encode(&route);
         assert_eq!(text, "#/601-3576-1?do=D/506/2119");
         assert_eq!(decode(&text, c).route, route);
+    }
+
+    #[test]
+    fn commas_and_slashes_arrive_encoded_by_mail_and_chat_programs() {
+        let d = decode("#/600-1136-1?do=302%2C303&done=%33%31%32", cat());
+        let Route::Planner { plan, .. } = d.route else {
+            panic!("{d:?}")
+        };
+        assert_eq!(
+            plan.chosen.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["302", "303"]
+        );
+        assert_eq!(plan.achieved.iter().map(String::as_str).collect::<Vec<_>>(), ["312"]);
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        let d = decode("#/601-3576-1?do=D%2F506%2F2119", cat());
+        let Route::Planner { plan, .. } = d.route else {
+            panic!("{d:?}")
+        };
+        assert!(plan.chosen.contains("D/506/2119"), "{plan:?}");
+        let d = decode("#/600-1136-1?do=%FF%FE", cat());
+        assert!(d.problems.iter().any(|p| p.contains("damaged")), "{:?}", d.problems);
     }
 
     #[test]

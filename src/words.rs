@@ -13,6 +13,15 @@ pub fn and_list(items: &[String]) -> String {
     }
 }
 
+/// "Group B", "Groups B and C together", "the whole plan"
+pub fn groups_phrase(groups: &[String]) -> String {
+    match groups {
+        [] => "the whole plan".to_owned(),
+        [one] => format!("Group {one}"),
+        _ => format!("Groups {} together", and_list(groups)),
+    }
+}
+
 /// "1 credit", "12 credits"
 pub fn credits(n: u32) -> String {
     plural(n, "credit", "credits")
@@ -164,6 +173,9 @@ mod tests {
         assert_eq!(and_list(&s(&["a"])), "a");
         assert_eq!(and_list(&s(&["a", "b"])), "a and b");
         assert_eq!(and_list(&s(&["a", "b", "c"])), "a, b and c");
+        assert_eq!(groups_phrase(&[]), "the whole plan");
+        assert_eq!(groups_phrase(&s(&["B"])), "Group B");
+        assert_eq!(groups_phrase(&s(&["B", "C"])), "Groups B and C together");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::{Compiled, Finding, Prediction, RuleResult, Window};
 use crate::catalogue::RuleKind;
-use crate::words::{and_list, capital, credits, lower_first, plural};
+use crate::words::{and_list, capital, credits, groups_phrase, lower_first, plural};
 
 pub fn unit_label(key: &str) -> String {
     format!("unit {key}")
@@ -14,15 +14,6 @@ fn unit_list(keys: &[String]) -> String {
         [] => "no units".to_owned(),
         [one] => unit_label(one),
         _ => format!("units {}", and_list(keys)),
-    }
-}
-
-/// "Group B", "Groups B and C together", "the whole plan"
-fn groups_phrase(groups: &[String]) -> String {
-    match groups {
-        [] => "the whole plan".to_owned(),
-        [one] => format!("Group {one}"),
-        _ => format!("Groups {} together", and_list(groups)),
     }
 }
 

@@ -19,7 +19,7 @@ use crate::catalogue::RuleKind;
 use crate::date::Date;
 use crate::engine::constraints::{Constraint, RuleConstraint};
 use crate::engine::{Compiled, Origin, PlanSets, UnitSet};
-use crate::words::{and_list, capital, credits};
+use crate::words::{and_list, capital, credits, groups_phrase};
 
 /// No valid completion exists; `conflicts` says why (never empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -356,14 +356,6 @@ fn units_phrase_short(c: &Compiled, units: &[usize]) -> String {
     }
     let keys: Vec<&str> = units[..NAMED].iter().map(|&i| c.units[i].key.as_str()).collect();
     format!("units {} and {} others", keys.join(", "), units.len() - NAMED)
-}
-
-fn groups_phrase(groups: &[String]) -> String {
-    match groups {
-        [] => "the plan".to_owned(),
-        [one] => format!("Group {one}"),
-        _ => format!("Groups {} together", and_list(groups)),
-    }
 }
 
 fn level_phrase(level: u8, or_above: bool, groups: &[String]) -> String {
