@@ -13,6 +13,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod names;
 pub mod paste;
 pub mod print;
 pub mod saved;

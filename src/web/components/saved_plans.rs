@@ -219,9 +219,9 @@ fn saved_list(props: &SavedListProps) -> Html {
                                         {&e.name}
                                     }
                                 </th>
-                                <td>{ match (&e.number, &e.title) { (Some(n), Some(t)) => format!("{t} ({n})"), _ => "Unknown qualification".to_owned() } }</td>
-                                <td>{verdict}</td>
-                                <td>{e.saved.get(..16).unwrap_or(&e.saved).replace('T', " ")}</td>
+                                <td data-label="Qualification">{ match (&e.number, &e.title) { (Some(n), Some(t)) => format!("{t} ({n})"), _ => "Unknown qualification".to_owned() } }</td>
+                                <td data-label="Verdict">{verdict}</td>
+                                <td data-label="Saved">{e.saved.get(..16).unwrap_or(&e.saved).replace('T', " ")}</td>
                                 <td class="row-actions">
                                     <a href={e.address.clone()}>{"Open"}<span class="visually-hidden">{format!(" {}", e.name)}</span></a>
                                     <button type="button" class="link-button" id={format!("rename-{}", e.id)} onclick={start_rename}>{"Rename"}<span class="visually-hidden">{format!(" {}", e.name)}</span></button>

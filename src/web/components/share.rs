@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::address::{encode, Route};
 use crate::catalogue::shared;
 use crate::engine::Plan;
+use crate::travel::names::download_name;
 use crate::travel::{catalogue_version, csv, json};
 use crate::web::browser::{copy_text, download, link_to, print, today_iso};
 use crate::web::Qual;
@@ -19,6 +20,8 @@ pub struct ShareProps {
 #[function_component(SharePanel)]
 pub fn share_panel(props: &ShareProps) -> Html {
     let status = use_state(String::new);
+    // Kept here so downloads can be named after the learner.
+    let learner = use_state(String::new);
     // Built from the plan itself, never from whatever the address bar holds.
     let link = link_to(&encode(&Route::Planner {
         number: props.compiled.number.clone(),
@@ -36,16 +39,12 @@ pub fn share_panel(props: &ShareProps) -> Html {
             });
         })
     };
-    let stem = format!("pathway-plan-{}", props.compiled.number.replace('/', "-"));
     let export =
         |extension: &'static str, mime: &'static str, make: fn(&Qual, &Plan) -> Option<String>, done: &'static str| {
-            let (status, compiled, plan, name) = (
-                status.clone(),
-                props.compiled,
-                props.plan.clone(),
-                format!("{stem}.{extension}"),
-            );
+            let (status, compiled, plan, learner) =
+                (status.clone(), props.compiled, props.plan.clone(), learner.clone());
             Callback::from(move |_| {
+                let name = download_name(&learner, &compiled.number, extension);
                 let Some(text) = make(&compiled, &plan) else { return };
                 status.set(match download(&name, mime, &text) {
                     Ok(()) => format!("Downloaded {name}: {done}"),
@@ -72,6 +71,13 @@ pub fn share_panel(props: &ShareProps) -> Html {
         },
         "open it here again with \u{201c}Open a plan file\u{201d}.",
     );
+    let on_learner = {
+        let learner = learner.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            learner.set(input.value());
+        })
+    };
     html! {
         <>
             <div class="field">
@@ -88,8 +94,8 @@ pub fn share_panel(props: &ShareProps) -> Html {
             </div>
             <p class="travel-status" role="status">{(*status).clone()}</p>
             <div class="print-fields">
-                <p class="hint">{"Names for the printed plan (kept on this page only):"}</p>
-                <div class="field"><label for="learner-name">{"Learner"}</label><input id="learner-name" type="text" autocomplete="off" /></div>
+                <p class="hint">{"Names for the printed plan and the downloaded files (kept on this page only):"}</p>
+                <div class="field"><label for="learner-name">{"Learner"}</label><input id="learner-name" type="text" autocomplete="off" value={(*learner).clone()} oninput={on_learner} /></div>
                 <div class="field"><label for="adviser-name">{"Adviser"}</label><input id="adviser-name" type="text" autocomplete="off" /></div>
                 <div class="field"><label for="plan-date">{"Date"}</label><input id="plan-date" type="date" value={today_iso()} /></div>
             </div>

@@ -1,0 +1,84 @@
+// What first-time users tripped on, on phones and elsewhere: each kept fixed by a test.
+
+import assert from 'node:assert/strict';
+import { appTest, gotoApp, checkA11y, realClick } from './lib.mjs';
+
+const PHONE = { viewport: { width: 320, height: 640 } };
+const PLAN = '#/600-1136-1?do=204,207,302,303,304,305&done=312';
+
+/** The widest thing on the page beyond the viewport, in CSS pixels (0 when nothing scrolls sideways). */
+const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+appTest('at 320 px a saved plan is a card: nothing scrolls sideways and its actions are on screen', { contextOptions: PHONE }, async ({ page }) => {
+  await gotoApp(page, PLAN);
+  await page.locator('#save-name').fill('Amira Khan — Level 3 Diploma in Contact Centre Operations, evening group');
+  await realClick(page, page.getByRole('button', { name: 'Save', exact: true }));
+  const row = page.locator('.saved-table tbody tr', { hasText: 'Amira Khan' });
+  await row.waitFor();
+  assert.equal(await overflow(page), 0, 'the page does not scroll sideways');
+  for (const name of [/Open/, /Rename/, /Delete/]) {
+    const box = await row.getByRole(name.source === 'Open' ? 'link' : 'button', { name }).boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 320, `${name} is on screen: ${JSON.stringify(box)}`);
+  }
+  await checkA11y(page);
+});
+
+appTest('at 360 px the bottom bar shows the whole "Show details" button', { contextOptions: { viewport: { width: 360, height: 780 } } }, async ({ page }) => {
+  await gotoApp(page, PLAN);
+  const toggle = page.getByRole('button', { name: 'Show details' });
+  const box = await toggle.boundingBox();
+  const bar = await page.locator('.summary').boundingBox();
+  assert.ok(box.y + box.height <= 780, `the button ends inside the window: ${JSON.stringify(box)}`);
+  assert.ok(box.y + box.height <= bar.y + bar.height, 'and inside the bar');
+  assert.equal(await page.locator('.summary').evaluate((el) => el.scrollHeight - el.clientHeight), 0, 'the bar does not cut its content');
+  await realClick(page, toggle);
+  await page.getByRole('button', { name: 'Hide details' }).waitFor();
+  assert.equal(await overflow(page), 0);
+});
+
+appTest('dark mode: moving to another page by address leaves no frame round the page', { contextOptions: { colorScheme: 'dark' } }, async ({ page }) => {
+  await gotoApp(page);
+  await page.keyboard.press('Tab');
+  await page.evaluate(() => {
+    location.hash = '#/600-1135-X';
+  });
+  await page.locator('h1', { hasText: 'Level 2' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'main');
+  const style = await page.locator('#main').evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { outline: s.outlineStyle, shadow: s.boxShadow };
+  });
+  assert.deepEqual(style, { outline: 'none', shadow: 'none' });
+});
+
+appTest('a link whose commas arrive encoded keeps its units', async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1?do=302%2C303');
+  await page.locator('.unit[data-key="303"][data-state="chosen"]').waitFor();
+  assert.equal(await page.locator('.unit[data-key="302"]').getAttribute('data-state'), 'chosen');
+  assert.equal(await page.locator('.notice-warning').count(), 0, 'nothing was left out');
+});
+
+appTest('downloads are named after the learner and the qualification', async ({ page }) => {
+  await gotoApp(page, PLAN);
+  await page.locator('#learner-name').fill('Amira Khan');
+  for (const [button, name] of [
+    ['Download CSV', 'pathway-plan-amira-khan-600-1136-1.csv'],
+    ['Download plan file', 'pathway-plan-amira-khan-600-1136-1.json'],
+  ]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), realClick(page, page.getByRole('button', { name: button }))]);
+    assert.equal(download.suggestedFilename(), name);
+  }
+});
+
+appTest('after "Complete my pathway", Back takes the plan and its message back together', async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1?do=302');
+  await realClick(page, '#goal-credits');
+  await realClick(page, page.getByRole('button', { name: 'Complete my pathway' }));
+  await page.locator('.verdict[data-verdict="met"]').waitFor();
+  assert.match(await page.locator('.complete-result').innerText(), /^Added /);
+  await page.goBack();
+  await page.locator('.verdict[data-verdict="unmet"]').waitFor();
+  await page.waitForFunction(() => document.querySelector('.complete-result')?.innerText.trim() === '');
+  assert.equal(await page.getByRole('button', { name: 'Undo completion' }).count(), 0);
+  assert.equal(await page.locator('.unit-added').count(), 0, 'no unit is still marked as added');
+});
