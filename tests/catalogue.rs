@@ -1,6 +1,8 @@
 //! The embedded catalogue: it parses, holds all eight qualifications, and is internally consistent.
 
-use pathway_planner::catalogue::{self, embedded, integrity_problems, RuleKind};
+use std::path::{Path, PathBuf};
+
+use pathway_planner::catalogue::{self, embedded, integrity_problems, source_problems, RuleKind};
 
 const NUMBERS: [&str; 8] = [
     "601/3576/1",
@@ -67,23 +69,74 @@ fn unknown_field_is_rejected() {
     assert!(err.message.contains("colour"), "{err}");
 }
 
+fn specs() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("specs")
+}
+
+/// Every file in `specs/sources/`, as a path under `specs/`.
+fn source_files() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(specs().join("sources"))
+        .expect("specs/sources/ is in the repository")
+        .map(|entry| format!("sources/{}", entry.expect("entry").file_name().to_string_lossy()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_document_names_a_source_file_in_the_repository() {
+    let cat = embedded().unwrap();
+    assert!(!cat.documents.is_empty());
+    for doc in &cat.documents {
+        let path = specs().join(&doc.file);
+        assert!(
+            doc.file.starts_with("sources/") && path.is_file(),
+            "{}: {} is not a file in specs/sources/",
+            doc.id,
+            doc.file
+        );
+    }
+}
+
+#[test]
+fn each_source_file_is_named_by_exactly_one_document() {
+    let cat = embedded().unwrap();
+    let files = source_files();
+    assert!(files.iter().all(|f| f.ends_with(".txt")), "{files:?}");
+    for file in &files {
+        let naming = cat.documents.iter().filter(|d| d.file == *file).count();
+        assert_eq!(naming, 1, "specs/{file} is named by {naming} documents");
+    }
+    let problems = source_problems(&cat, &files);
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn source_checks_report_missing_and_unnamed_files() {
+    let cat = embedded().unwrap();
+    let mut files = source_files();
+    let dropped = files.remove(0);
+    files.push("sources/stray.txt".to_owned());
+    let problems: Vec<String> = source_problems(&cat, &files).iter().map(|p| p.to_string()).collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains(&format!("specs/{dropped}, which does not exist")),
+        "{problems:?}"
+    );
+    assert!(problems[1].contains("specs/sources/stray.txt"), "{problems:?}");
+}
+
 /// The qualification facts the planner shows "as printed" are the document's own words: each
 /// part of a value (the document prints them as separate lines, bullets or table cells, which
 /// the catalogue joins with "; " or as sentences) appears in the source text, spacing aside.
 #[test]
 fn facts_are_worded_as_the_source_documents_print_them() {
     let cat = embedded().unwrap();
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     for q in &cat.qualifications {
         let doc = cat.document(&q.source.document).expect("source document");
-        let path = seeds.join(&doc.file);
-        let text = squash(&std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e} (the seeds are in ../shared beside the checkout)",
-                path.display()
-            )
-        }));
+        let path = specs().join(&doc.file);
+        let text = squash(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
         for fact in &q.facts {
             for part in fact.value.split("; ").flat_map(|p| p.split_inclusive(". ")) {
                 let part = squash(part);

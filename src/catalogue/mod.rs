@@ -13,7 +13,7 @@ pub use load::parse;
 pub use load::{embedded, shared, CatalogueError};
 pub use model::*;
 pub use sorted_map::SortedMap;
-pub use validate::{integrity_problems, IntegrityProblem};
+pub use validate::{integrity_problems, source_problems, IntegrityProblem};
 
 /// Everything in `specs/`, parsed.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,13 +6,16 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A source document in `../shared/seeds/`.
+/// A source document: a publisher's specification or handbook, kept as text in
+/// `specs/sources/`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Short stable id, e.g. `proqual-l2`.
     pub id: String,
-    /// File name in the seeds folder.
+    /// Where its text is, as a path under `specs/`: `sources/<name>.txt`. The integrity checks
+    /// require that form, and the tests (and `build.rs`) that the file exists and that no other
+    /// document names it.
     pub file: String,
     /// Title as the document gives it, with version and date where printed.
     pub title: String,
