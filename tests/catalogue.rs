@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use pathway_planner::catalogue::{self, embedded, integrity_problems, source_problems, RuleKind};
+use pathway_planner::catalogue::{self, embedded, integrity_problems, read_specs, source_problems, RuleKind};
 
 const NUMBERS: [&str; 8] = [
     "601/3576/1",
@@ -51,6 +51,56 @@ fn every_qualification_states_its_total_as_a_rule() {
         assert_eq!(total, Some(q.total_credits), "{}", q.number);
         assert!(!q.rules_text.is_empty(), "{} has no quoted rules", q.number);
     }
+}
+
+/// The embedded JSON (written by `build.rs` with the model's `Serialize`) reads back as exactly
+/// what the spec files parse to: nothing is lost by leaving empty fields out.
+#[test]
+fn embedded_catalogue_is_what_the_spec_files_parse_to() {
+    let files = read_specs(&specs()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        files.iter().any(|(p, _)| p.starts_with("qualifications/")),
+        "no qualification files found"
+    );
+    assert!(files
+        .iter()
+        .all(|(p, _)| p.ends_with(".json") && !p.starts_with("sources/")));
+    assert!(files.windows(2).all(|w| w[0].0 < w[1].0), "not sorted");
+    let parsed =
+        catalogue::parse(files.iter().map(|(p, t)| (p.as_str(), t.as_str()))).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(embedded().unwrap(), parsed);
+}
+
+/// Fields left empty in the spec files are left out of the embedded JSON, not written as
+/// `null` or `[]`.
+#[test]
+fn embedded_form_has_no_nulls_or_empty_lists() {
+    fn visit(value: &serde_json::Value, at: &str) {
+        match value {
+            serde_json::Value::Null => panic!("null at {at}"),
+            serde_json::Value::Array(items) => {
+                assert!(!items.is_empty(), "empty list at {at}");
+                for (i, item) in items.iter().enumerate() {
+                    visit(item, &format!("{at}[{i}]"));
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (name, field) in fields {
+                    visit(field, &format!("{at}.{name}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    let value = serde_json::to_value(embedded().unwrap()).expect("the catalogue serialises");
+    visit(&value, "");
+}
+
+#[test]
+fn two_unit_files_for_one_document_are_rejected() {
+    let units = r#"{"document": "d", "units": []}"#;
+    let err = catalogue::parse([("units/a.json", units), ("units/b.json", units)]).unwrap_err();
+    assert_eq!((err.file.as_str(), err.field.as_str()), ("units/b.json", "document"));
 }
 
 #[test]

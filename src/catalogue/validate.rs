@@ -1,10 +1,13 @@
 //! Integrity checks over the whole catalogue. A problem that an erratum already explains
 //! (the entry lists the erratum id) is not reported: it is known and the app treats it.
+//!
+//! `build.rs` runs these checks and fails the build on any problem; the tests run them again.
+//! As `build.rs` includes this file by `#[path]`, it names nothing but `super::model` and std.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::{Catalogue, RuleKind};
+use super::model::{Catalogue, RuleKind, UnitEntry};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IntegrityProblem {
@@ -177,7 +180,7 @@ pub fn integrity_problems(cat: &Catalogue) -> Vec<IntegrityProblem> {
     }
 
     // The same reference should mean the same unit everywhere, unless an erratum says otherwise.
-    let mut by_ref: BTreeMap<&str, Vec<(&str, &super::UnitEntry)>> = BTreeMap::new();
+    let mut by_ref: BTreeMap<&str, Vec<(&str, &UnitEntry)>> = BTreeMap::new();
     for q in &cat.qualifications {
         for (_, u) in q.units() {
             by_ref

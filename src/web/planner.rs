@@ -175,7 +175,7 @@ fn registration(plan: &Plan, on_action: Callback<Action>) -> Html {
 
 fn filter_bar(filters: &UseStateHandle<Filters>, visible: usize, total: usize, compiled: &Compiled) -> Html {
     let mut levels: Vec<u8> = compiled.units.iter().map(|u| u.level).collect();
-    crate::small_sort::sort(&mut levels);
+    levels.sort_unstable();
     levels.dedup();
     let on_text = {
         let f = filters.clone();
