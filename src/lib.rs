@@ -9,7 +9,6 @@ pub mod catalogue;
 pub mod date;
 pub mod engine;
 pub mod planner;
-mod small_sort;
 pub mod solver;
 pub mod travel;
 #[cfg(target_arch = "wasm32")]

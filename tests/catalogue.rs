@@ -1,6 +1,8 @@
 //! The embedded catalogue: it parses, holds all eight qualifications, and is internally consistent.
 
-use pathway_planner::catalogue::{self, embedded, integrity_problems, RuleKind};
+use std::path::{Path, PathBuf};
+
+use pathway_planner::catalogue::{self, embedded, integrity_problems, read_specs, source_problems, RuleKind};
 
 const NUMBERS: [&str; 8] = [
     "601/3576/1",
@@ -51,6 +53,56 @@ fn every_qualification_states_its_total_as_a_rule() {
     }
 }
 
+/// The embedded JSON (written by `build.rs` with the model's `Serialize`) reads back as exactly
+/// what the spec files parse to: nothing is lost by leaving empty fields out.
+#[test]
+fn embedded_catalogue_is_what_the_spec_files_parse_to() {
+    let files = read_specs(&specs()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        files.iter().any(|(p, _)| p.starts_with("qualifications/")),
+        "no qualification files found"
+    );
+    assert!(files
+        .iter()
+        .all(|(p, _)| p.ends_with(".json") && !p.starts_with("sources/")));
+    assert!(files.windows(2).all(|w| w[0].0 < w[1].0), "not sorted");
+    let parsed =
+        catalogue::parse(files.iter().map(|(p, t)| (p.as_str(), t.as_str()))).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(embedded().unwrap(), parsed);
+}
+
+/// Fields left empty in the spec files are left out of the embedded JSON, not written as
+/// `null` or `[]`.
+#[test]
+fn embedded_form_has_no_nulls_or_empty_lists() {
+    fn visit(value: &serde_json::Value, at: &str) {
+        match value {
+            serde_json::Value::Null => panic!("null at {at}"),
+            serde_json::Value::Array(items) => {
+                assert!(!items.is_empty(), "empty list at {at}");
+                for (i, item) in items.iter().enumerate() {
+                    visit(item, &format!("{at}[{i}]"));
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (name, field) in fields {
+                    visit(field, &format!("{at}.{name}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    let value = serde_json::to_value(embedded().unwrap()).expect("the catalogue serialises");
+    visit(&value, "");
+}
+
+#[test]
+fn two_unit_files_for_one_document_are_rejected() {
+    let units = r#"{"document": "d", "units": []}"#;
+    let err = catalogue::parse([("units/a.json", units), ("units/b.json", units)]).unwrap_err();
+    assert_eq!((err.file.as_str(), err.field.as_str()), ("units/b.json", "document"));
+}
+
 #[test]
 fn malformed_spec_is_rejected_naming_file_and_field() {
     let bad = r#"{"number": "1", "title": "T", "awarding_body": "X", "level": "three"}"#;
@@ -67,23 +119,74 @@ fn unknown_field_is_rejected() {
     assert!(err.message.contains("colour"), "{err}");
 }
 
+fn specs() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("specs")
+}
+
+/// Every file in `specs/sources/`, as a path under `specs/`.
+fn source_files() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(specs().join("sources"))
+        .expect("specs/sources/ is in the repository")
+        .map(|entry| format!("sources/{}", entry.expect("entry").file_name().to_string_lossy()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_document_names_a_source_file_in_the_repository() {
+    let cat = embedded().unwrap();
+    assert!(!cat.documents.is_empty());
+    for doc in &cat.documents {
+        let path = specs().join(&doc.file);
+        assert!(
+            doc.file.starts_with("sources/") && path.is_file(),
+            "{}: {} is not a file in specs/sources/",
+            doc.id,
+            doc.file
+        );
+    }
+}
+
+#[test]
+fn each_source_file_is_named_by_exactly_one_document() {
+    let cat = embedded().unwrap();
+    let files = source_files();
+    assert!(files.iter().all(|f| f.ends_with(".txt")), "{files:?}");
+    for file in &files {
+        let naming = cat.documents.iter().filter(|d| d.file == *file).count();
+        assert_eq!(naming, 1, "specs/{file} is named by {naming} documents");
+    }
+    let problems = source_problems(&cat, &files);
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn source_checks_report_missing_and_unnamed_files() {
+    let cat = embedded().unwrap();
+    let mut files = source_files();
+    let dropped = files.remove(0);
+    files.push("sources/stray.txt".to_owned());
+    let problems: Vec<String> = source_problems(&cat, &files).iter().map(|p| p.to_string()).collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains(&format!("specs/{dropped}, which does not exist")),
+        "{problems:?}"
+    );
+    assert!(problems[1].contains("specs/sources/stray.txt"), "{problems:?}");
+}
+
 /// The qualification facts the planner shows "as printed" are the document's own words: each
 /// part of a value (the document prints them as separate lines, bullets or table cells, which
 /// the catalogue joins with "; " or as sentences) appears in the source text, spacing aside.
 #[test]
 fn facts_are_worded_as_the_source_documents_print_them() {
     let cat = embedded().unwrap();
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     for q in &cat.qualifications {
         let doc = cat.document(&q.source.document).expect("source document");
-        let path = seeds.join(&doc.file);
-        let text = squash(&std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e} (the seeds are in ../shared beside the checkout)",
-                path.display()
-            )
-        }));
+        let path = specs().join(&doc.file);
+        let text = squash(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
         for fact in &q.facts {
             for part in fact.value.split("; ").flat_map(|p| p.split_inclusive(". ")) {
                 let part = squash(part);

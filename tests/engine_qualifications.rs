@@ -1,7 +1,7 @@
 //! The rules engine on each of the eight real qualifications: a valid plan built by hand from
 //! the document's structure table, and near-misses around every rule, with the exact words.
 //!
-//! Credits in the comments are as the structure tables print them (`../shared/seeds/`).
+//! Credits in the comments are as the structure tables print them (`specs/sources/`).
 
 use std::sync::OnceLock;
 

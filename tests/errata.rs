@@ -10,7 +10,7 @@ fn render() -> String {
     let mut out = String::from(
         "# Errata in the source documents\n\n\
          Generated from `specs/errata/*.json` by `UPDATE_ERRATA=1 cargo test --test errata`; edit the JSON, not this file.\n\n\
-         Every error, contradiction or ambiguity found in the documents in `../shared/seeds/`, with the passage as printed and \
+         Every error, contradiction or ambiguity found in the source documents (their text is in `specs/sources/`), with the passage as printed and \
          exactly how Pathway Planner treats it. The app never changes a printed number: it shows what is printed, and where it \
          must choose a reading it says which one, next to the unit or rule concerned.\n",
     );
@@ -19,7 +19,7 @@ fn render() -> String {
         if errata.is_empty() {
             continue;
         }
-        write!(out, "\n## {} (`{}`)\n", doc.title, doc.file).unwrap();
+        write!(out, "\n## {} (`specs/{}`)\n", doc.title, doc.file).unwrap();
         for e in errata {
             write!(
                 out,

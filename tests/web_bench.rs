@@ -76,11 +76,11 @@ fn benchmark_engine_and_solver_in_the_browser() {
         shortest_routes(&c).expect("routes");
     });
     lines.push(format!("shortest routes: {routes:.3} ms"));
-    // What the page does once at start: decompress and decode the whole embedded catalogue.
+    // What the page does once at start: read the whole embedded catalogue (JSON) into the model.
     let decode = median_ms(5, || {
-        let cat = embedded().expect("the embedded catalogue decodes");
+        let cat = embedded().expect("the embedded catalogue reads");
         assert_eq!(cat.qualifications.len(), 8);
     });
-    lines.push(format!("decode the embedded catalogue: {decode:.1} ms"));
+    lines.push(format!("read the embedded catalogue: {decode:.1} ms"));
     console_log!("{}", lines.join("; "));
 }

@@ -1,18 +1,104 @@
-//! The catalogue's data model, as stored in `specs/` (JSON) and compiled into the app.
+//! The catalogue's data model, as written in `specs/` (JSON) and compiled into the app.
 //!
 //! Numbers are kept exactly as the source documents print them. Where a document is wrong
 //! or ambiguous the printed value stays and the reading the engine uses is recorded as data
 //! (`erratum` ids and `alternative` rules), so the page can say what it did.
+//!
+//! The same serde derives read the spec files (in `build.rs` and in native tests) and the
+//! minified JSON `build.rs` embeds in the app. Fields the spec files may leave out are left out
+//! of that JSON too when empty (`skip_serializing_if`), so it carries no `null`s or `[]`s.
+//!
+//! `build.rs` includes this file with `#[path]`, so it names nothing outside itself but std
+//! and serde.
+
+use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// A source document in `../shared/seeds/`.
+/// Everything in `specs/`, parsed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    pub documents: Vec<Document>,
+    pub errata: Vec<Erratum>,
+    pub qualifications: Vec<Qualification>,
+    /// Unit content by document id, then unit key.
+    pub details: BTreeMap<String, BTreeMap<String, UnitDetail>>,
+}
+
+/// A spec file that does not parse (which file, which field, what is wrong), or an embedded
+/// catalogue that does not decode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogueError {
+    /// The path under `specs/`, or `(embedded catalogue)`.
+    pub file: String,
+    /// The field path, e.g. `groups[0].units[3].credits`; empty when the file as a whole is at fault.
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "specs/{}: field `{}`: {}", self.file, self.field, self.message)
+    }
+}
+
+impl std::error::Error for CatalogueError {}
+
+impl Catalogue {
+    pub fn qualification(&self, number: &str) -> Option<&Qualification> {
+        self.qualifications.iter().find(|q| q.number == number)
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub fn erratum(&self, id: &str) -> Option<&Erratum> {
+        self.errata.iter().find(|e| e.id == id)
+    }
+
+    /// The content of a unit entry, from the document its entry names.
+    pub fn detail(&self, entry: &UnitEntry) -> Option<&UnitDetail> {
+        let doc = entry.detail.as_ref()?;
+        self.details.get(doc)?.get(&entry.key())
+    }
+}
+
+impl UnitEntry {
+    /// How plans, rules and addresses name the unit: the awarding body's unit number where the
+    /// document numbers units, otherwise the reference number.
+    pub fn key(&self) -> String {
+        self.number.clone().unwrap_or_else(|| self.reference.clone())
+    }
+}
+
+impl Qualification {
+    /// Every unit entry with the group it sits in, in document order.
+    pub fn units(&self) -> impl Iterator<Item = (&Group, &UnitEntry)> {
+        self.groups.iter().flat_map(|g| g.units.iter().map(move |u| (g, u)))
+    }
+
+    pub fn unit(&self, key: &str) -> Option<&UnitEntry> {
+        self.units().map(|(_, u)| u).find(|u| u.key() == key)
+    }
+
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+}
+
+/// A source document: a publisher's specification or handbook, kept as text in
+/// `specs/sources/`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Short stable id, e.g. `proqual-l2`.
     pub id: String,
-    /// File name in the seeds folder.
+    /// Where its text is, as a path under `specs/`: `sources/<name>.txt`. The integrity checks
+    /// require that form, and the tests (and `build.rs`) that the file exists and that no other
+    /// document names it.
     pub file: String,
     /// Title as the document gives it, with version and date where printed.
     pub title: String,
@@ -37,19 +123,19 @@ pub struct Qualification {
     pub title: String,
     pub awarding_body: String,
     /// The awarding body's own product code where printed (City & Guilds `3412-03`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub awarding_body_code: Option<String>,
     pub level: u8,
     /// The credit total the rules of combination state.
     pub total_credits: u32,
     /// Total qualification time in hours, where printed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tqt: Option<u32>,
     /// Qualification guided learning hours, where printed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub glh: Option<u32>,
     /// Minimum age or other facts from the profile the page may show, as printed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<Fact>,
     pub source: Provenance,
     /// The rules of combination quoted word for word, one paragraph or bullet per entry.
@@ -59,7 +145,7 @@ pub struct Qualification {
     /// unit entries instead, where the documents print them.
     pub rules: Vec<Rule>,
     /// Errata about the qualification as a whole, shown on its page.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errata: Vec<String>,
 }
 
@@ -79,7 +165,7 @@ pub struct Group {
     /// The group heading as printed.
     pub title: String,
     /// Every unit in the group must be achieved.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub mandatory: bool,
     pub units: Vec<UnitEntry>,
 }
@@ -93,27 +179,27 @@ pub struct UnitEntry {
     pub reference: String,
     /// The awarding body's unit number where the document numbers units (Pearson `1`..`45`,
     /// City & Guilds `101`..`619`), without footnote marks.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     pub title: String,
     pub level: u8,
     pub credits: u32,
     /// Unit guided learning hours where the structure table (or the unit's own section) prints them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub glh: Option<u32>,
     /// Units this one cannot be taken with, by key (number where the document numbers units,
     /// otherwise reference), as printed in the table's "Barred units" column.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub barred: Vec<String>,
     /// Availability by the learner's registration date, where the document restricts it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<Availability>,
     /// Ids of errata (in `specs/ERRATA.md`) that concern this entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errata: Vec<String>,
     /// Where the unit's content (outcomes and criteria) is: a document id, `None` when no
     /// source document includes it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
 
@@ -121,13 +207,13 @@ pub struct UnitEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Availability {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<String>,
     /// The document's words, quoted.
     pub text: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errata: Vec<String>,
 }
 
@@ -141,11 +227,11 @@ pub struct Rule {
     #[serde(flatten)]
     pub kind: RuleKind,
     /// Errata behind the reading this rule encodes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errata: Vec<String>,
     /// Another reasonable reading of the same printed rule; the engine evaluates it too so
     /// the page can say whether the verdict depends on the reading.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alternative: Option<Box<RuleKind>>,
 }
 
@@ -164,7 +250,7 @@ pub enum RuleKind {
         level: u8,
         or_above: bool,
         min: u32,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         groups: Vec<String>,
     },
     /// At most `max` credits from units at `level` (or above, when `or_above`), counted over
@@ -173,7 +259,7 @@ pub enum RuleKind {
         level: u8,
         or_above: bool,
         max: u32,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         groups: Vec<String>,
     },
     /// No more than `max` of the listed units (by key).
@@ -198,24 +284,24 @@ pub struct UnitDetail {
     /// Title as printed in the unit's own section.
     pub title: String,
     /// Level, credits and GLH as printed in the unit's own section, where it prints them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<u8>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credits: Option<u32>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub glh: Option<u32>,
     /// `competence` or `knowledge`, where stated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_type: Option<UnitType>,
     /// Unit aim, summary or introduction, as printed (may be shortened to its first paragraph).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     pub outcomes: Vec<Outcome>,
     /// Assessment facts a planner needs, each a short statement close to the document's words.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assessment: Vec<String>,
     pub section: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errata: Vec<String>,
 }
 
@@ -243,11 +329,11 @@ pub struct Criterion {
     pub text: String,
 }
 
-/// `specs/errata.json`: the machine-readable side of `specs/ERRATA.md`.
+/// An entry of `specs/errata/<publisher>.json`: the machine-readable side of `specs/ERRATA.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Erratum {
-    /// `E01`, `E02`, ...
+    /// Prefixed by publisher: `PQ-01`, `PE-01`, `CG-01`, ...
     pub id: String,
     pub document: String,
     pub section: String,

@@ -1,10 +1,13 @@
 //! Integrity checks over the whole catalogue. A problem that an erratum already explains
 //! (the entry lists the erratum id) is not reported: it is known and the app treats it.
+//!
+//! `build.rs` runs these checks and fails the build on any problem; the tests run them again.
+//! As `build.rs` includes this file by `#[path]`, it names nothing but `super::model` and std.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::{Catalogue, RuleKind};
+use super::model::{Catalogue, RuleKind, UnitEntry};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IntegrityProblem {
@@ -36,6 +39,17 @@ pub fn integrity_problems(cat: &Catalogue) -> Vec<IntegrityProblem> {
     let erratum_ids: BTreeSet<&str> = cat.errata.iter().map(|e| e.id.as_str()).collect();
     if erratum_ids.len() != cat.errata.len() {
         push("errata", "erratum ids are not unique".into());
+    }
+    for d in &cat.documents {
+        if !is_source_path(&d.file) {
+            push(
+                "documents.json",
+                format!(
+                    "document {} names file {}, which is not sources/<name>.txt",
+                    d.id, d.file
+                ),
+            );
+        }
     }
     for e in &cat.errata {
         if !doc_ids.contains(e.document.as_str()) {
@@ -166,7 +180,7 @@ pub fn integrity_problems(cat: &Catalogue) -> Vec<IntegrityProblem> {
     }
 
     // The same reference should mean the same unit everywhere, unless an erratum says otherwise.
-    let mut by_ref: BTreeMap<&str, Vec<(&str, &super::UnitEntry)>> = BTreeMap::new();
+    let mut by_ref: BTreeMap<&str, Vec<(&str, &UnitEntry)>> = BTreeMap::new();
     for q in &cat.qualifications {
         for (_, u) in q.units() {
             by_ref
@@ -197,6 +211,50 @@ pub fn integrity_problems(cat: &Catalogue) -> Vec<IntegrityProblem> {
         }
     }
     out
+}
+
+/// Checks the documents against the source files that exist: `present` lists every file in
+/// `specs/sources/` as a path under `specs/` (`sources/<name>.txt`). Each document must name a
+/// file that is there, and each file there must be named by exactly one document.
+pub fn source_problems(cat: &Catalogue, present: &[String]) -> Vec<IntegrityProblem> {
+    let mut out = Vec::new();
+    for d in &cat.documents {
+        if !present.contains(&d.file) {
+            out.push(IntegrityProblem {
+                place: "documents.json".to_owned(),
+                message: format!("document {} names specs/{}, which does not exist", d.id, d.file),
+            });
+        }
+    }
+    for file in present {
+        let naming: Vec<&str> = cat
+            .documents
+            .iter()
+            .filter(|d| d.file == *file)
+            .map(|d| d.id.as_str())
+            .collect();
+        if naming.len() != 1 {
+            out.push(IntegrityProblem {
+                place: "documents.json".to_owned(),
+                message: format!(
+                    "specs/{file} should be named by exactly one document, but is named by {}",
+                    if naming.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        naming.join(", ")
+                    }
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// `sources/<name>.txt`, with no further folder.
+fn is_source_path(file: &str) -> bool {
+    file.strip_prefix("sources/")
+        .and_then(|name| name.strip_suffix(".txt"))
+        .is_some_and(|stem| !stem.is_empty() && !stem.contains(['/', '\\']))
 }
 
 pub(crate) fn rule_groups(kind: &RuleKind) -> &[String] {

@@ -384,7 +384,7 @@ pub(crate) fn solve(p: &Problem) -> Option<(Cost, UnitSet)> {
                 k = 0;
             }
         }
-        crate::small_sort::sort(&mut rules);
+        rules.sort_unstable();
         blocks.push((units, rules));
     }
     let entangled = blocks.iter().fold(0, |u, b| u | b.0);
@@ -455,7 +455,7 @@ pub(crate) fn solve(p: &Problem) -> Option<(Cost, UnitSet)> {
         let rules: Vec<(Bits, u32)> = rules.iter().map(|&r| counts[r]).collect();
         parts.push(block(p.credits, &cost, &dims, *units, &rules));
     }
-    crate::small_sort::sort_by_key(&mut parts, |part| part.opts.len());
+    parts.sort_by_key(|part| part.opts.len());
 
     // The main DP over all parts but the last; the last (the one with most options) is
     // combined with each state directly, as nothing follows it that would need the states merged.

@@ -199,7 +199,7 @@ pub(crate) fn diagnose(m: &Model, plan: &PlanSets, base: UnitSet, ruled_out: Uni
             _ => {}
         }
     }
-    crate::small_sort::sort(&mut mins);
+    mins.sort_unstable();
     let order: Vec<Item> = items
         .iter()
         .copied()

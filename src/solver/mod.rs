@@ -307,7 +307,7 @@ pub fn representative_dates(c: &Compiled) -> Vec<Option<Date>> {
         .flat_map(|w| [w.from, w.before])
         .flatten()
         .collect();
-    crate::small_sort::sort(&mut bounds);
+    bounds.sort_unstable();
     bounds.dedup();
     match bounds.first() {
         None if c.units.iter().any(|u| u.window.is_some()) => vec![Some(Date {
