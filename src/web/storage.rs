@@ -1,7 +1,7 @@
 //! The browser's local storage for saved plans. The format and its recovery rules are in
 //! `travel::saved`; this only reads and writes the one entry, and keeps unreadable text aside.
 
-use crate::travel::saved::{self, LoadOutcome, SavedPlans, RECOVERY_KEY, STORAGE_KEY};
+use crate::travel::saved::{self, LoadOutcome, SavedPlans, BACKUP_KEY, RECOVERY_KEY, STORAGE_KEY};
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
@@ -12,7 +12,9 @@ pub fn now_iso() -> String {
 }
 
 /// Reads the saved plans. Text that could not all be read is copied under the recovery key
-/// (never overwriting an earlier copy) before anything is written back.
+/// (never overwriting an earlier copy) before anything is written back. An entry in the previous
+/// release's format is rewritten in the current one, with the old text kept under the backup key
+/// until the new entry is written.
 pub fn load() -> LoadOutcome {
     let Some(store) = local() else {
         return LoadOutcome {
@@ -22,6 +24,13 @@ pub fn load() -> LoadOutcome {
     };
     let raw = store.get_item(STORAGE_KEY).ok().flatten();
     let mut outcome = saved::load(raw.as_deref());
+    if let Some(old) = &outcome.migrated_from {
+        if store.set_item(BACKUP_KEY, old).is_ok()
+            && store.set_item(STORAGE_KEY, &saved::to_storage(&outcome.plans)).is_ok()
+        {
+            let _ = store.remove_item(BACKUP_KEY);
+        }
+    }
     if let Some(text) = &outcome.recovered {
         // The damaged entry stays until the next save, so every visit reads it again: reuse
         // the copy already kept rather than making one per visit.
