@@ -15,8 +15,8 @@ use pathway_planner::travel::csv::HEADER;
 use pathway_planner::travel::json::PlanFile;
 use pathway_planner::travel::saved::{BACKUP_KEY, RECOVERY_KEY, STORAGE_KEY};
 use pathway_planner::travel::{
-    catalogue_version, load, plan_csv, plan_errata, plan_json, plan_summary_lines, read_plan_json, resolve_paste,
-    to_storage, ImportError, NameError, SaveOutcome, SavedPlan, SavedPlans,
+    catalogue_version, load, plan_csv, plan_errata, plan_json, read_plan_json, resolve_paste, to_storage, ImportError,
+    NameError, SaveOutcome, SavedPlan, SavedPlans,
 };
 
 fn cat() -> &'static Catalogue {
@@ -235,24 +235,6 @@ fn csv_leaves_glh_empty_where_not_printed() {
     assert!(rows[1..]
         .iter()
         .all(|r| r[7].is_empty() && r[2].is_empty() && !r[3].is_empty()));
-}
-
-#[test]
-fn summary_lines_say_whether_the_rules_are_met() {
-    let (q, c) = qual("600/1136/1");
-    let lines = plan_summary_lines(&c, q, &Plan::default());
-    assert_eq!(lines[0], format!("600/1136/1 {}", q.title));
-    assert!(
-        lines.iter().any(|l| l.starts_with("This plan does not yet meet")),
-        "{lines:?}"
-    );
-    assert!(lines.iter().any(|l| l.starts_with("- ")));
-    let plan = sample_plan(&c);
-    let lines = plan_summary_lines(&c, q, &plan);
-    assert!(
-        lines.contains(&"This plan meets the rules of combination.".to_owned()),
-        "{lines:?}"
-    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ pub mod paste;
 pub mod print;
 pub mod saved;
 
-pub use csv::{plan_csv, plan_summary_lines};
+pub use csv::plan_csv;
 pub use json::{plan_json, read_plan_json, ImportError, ImportedPlan, PlanFile};
 pub use paste::{resolve_paste, Ambiguity, PasteResult};
 pub use print::{plan_errata, PrintErratum};
