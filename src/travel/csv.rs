@@ -57,53 +57,6 @@ pub fn plan_csv(c: &Compiled, q: &Qualification, plan: &Plan) -> String {
     out
 }
 
-/// Lines summing up a plan, for beside the CSV (an email, a cover note): the qualification,
-/// credits, hours and whether the rules are met, with every unmet rule's sentence.
-pub fn plan_summary_lines(c: &Compiled, q: &Qualification, plan: &Plan) -> Vec<String> {
-    let v = c.evaluate(plan);
-    let t = &v.totals;
-    let mut lines = vec![
-        format!("{} {}", q.number, q.title),
-        format!(
-            "Credits: {} of the {} needed ({} already achieved, {} still to do), from {} {}.",
-            t.credits,
-            q.total_credits,
-            t.credits_achieved,
-            t.credits_to_do,
-            t.units,
-            if t.units == 1 { "unit" } else { "units" }
-        ),
-        glh_line(t.glh, t.glh_to_do, &t.glh_missing, t.units as usize),
-    ];
-    if let Some(d) = plan.registered {
-        lines.push(format!("Registered: {d}."));
-    }
-    if v.met() {
-        lines.push("This plan meets the rules of combination.".to_owned());
-    } else {
-        let n = v.unmet().count();
-        lines.push(format!(
-            "This plan does not yet meet the rules of combination ({n} {} not met):",
-            if n == 1 { "rule" } else { "rules" }
-        ));
-        lines.extend(v.unmet().map(|r| format!("- {}", r.sentence())));
-    }
-    lines
-}
-
-/// "Guided learning hours: 120 (80 still to do)." with what was not counted.
-pub(super) fn glh_line(glh: u32, to_do: u32, missing: &[String], units: usize) -> String {
-    match missing.len() {
-        0 => format!("Guided learning hours: {glh} ({to_do} still to do)."),
-        n if n == units => "Guided learning hours: not printed for these units.".to_owned(),
-        1 => format!(
-            "Guided learning hours: {glh} ({to_do} still to do); not printed for unit {}.",
-            missing[0]
-        ),
-        n => format!("Guided learning hours: {glh} ({to_do} still to do); not printed for {n} of the units."),
-    }
-}
-
 fn row(out: &mut String, fields: impl IntoIterator<Item = String>) {
     for (i, f) in fields.into_iter().enumerate() {
         if i > 0 {
@@ -144,18 +97,5 @@ mod tests {
         assert_eq!(q("two\r\nlines"), "\"two\r\nlines\"");
         assert_eq!(q(""), "");
         assert_eq!(q(" padded"), "\" padded\"");
-    }
-
-    #[test]
-    fn glh_lines() {
-        assert_eq!(glh_line(10, 5, &[], 2), "Guided learning hours: 10 (5 still to do).");
-        assert_eq!(
-            glh_line(0, 0, &["a".into()], 1),
-            "Guided learning hours: not printed for these units."
-        );
-        assert_eq!(
-            glh_line(10, 5, &["a".into()], 2),
-            "Guided learning hours: 10 (5 still to do); not printed for unit a."
-        );
     }
 }

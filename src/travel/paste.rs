@@ -27,7 +27,7 @@
 
 use crate::catalogue::Qualification;
 
-use super::{and_list, count_word};
+use crate::words::{and_list, count_word};
 
 /// What a pasted text names, against one qualification.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

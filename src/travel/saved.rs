@@ -1,65 +1,90 @@
-//! Named saved plans, kept in ONE browser storage entry together with the current plan. The
-//! page does the storage calls; this module does the format and the rules.
+//! Named saved plans, kept in ONE browser storage entry under [`STORAGE_KEY`]. The page does
+//! the storage calls; the format and the rules live here, in plain Rust, so they are tested
+//! natively.
 //!
-//! The entry (under [`STORAGE_KEY`]) is lines of tab-separated fields, written by [`to_storage`]
-//! (`→` is a tab):
+//! The entry is JSON ([`to_storage`]), with `format` and `version` first so that a reader knows
+//! what it is looking at before it reads any plan:
 //!
-//! ```text
-//! pathway-planner-saved 2
-//! current→#/600-1136-1?do=204
-//! plan→p1→Amira, year 1→2026-11-23T10:15:00Z→#/600-1136-1?do=204,207
-//! end
+//! ```json
+//! {"format":"pathway-planner-saved","version":3,"plans":[{"id":"p1","name":"Amira, year 1","saved":"2026-11-23T10:15:00Z","address":"#/600-1136-1?do=204"}]}
 //! ```
 //!
-//! A `plan` line is its id, name, saved time and address. No field holds a tab or line break
-//! (names are cleaned, addresses are percent-encoded, and [`to_storage`] turns any into a space).
-//! The closing `end` line shows the entry was not cut short. Version 1 was JSON (it starts with
-//! `{`) and is read as an older version's entry.
+//! Why JSON through serde: the browser build carries serde_json for plan files anyway, and a
+//! format of our own (version 2 was tab-separated lines) then only adds a second reader and a
+//! writer that has to bend names to fit it. Plans are kept by address (the URL fragment, see
+//! `crate::address`), so a saved plan opens exactly as a shared link would; `saved` is whatever
+//! timestamp text the page passed in.
 //!
-//! Plans are kept by address (the URL fragment, see `crate::address`), so a saved plan opens
-//! exactly as a shared link would. `saved` is whatever timestamp text the page passed in.
+//! Why reading never fails: this entry is the only copy of an adviser's work, and it can be
+//! damaged (storage full mid-write, an extension, a hand edit) or written by another version of
+//! the app. So [`load`] reads as far as the text goes, keeping every plan it could read, and
+//! whenever anything could not be read it hands the raw text back (`recovered`) for the page to
+//! keep under [`RECOVERY_KEY`] before it writes the entry again. An older or newer version's
+//! entry, or text that is not an entry at all, gives an empty list, a message and the raw text.
+//! Repairs that lose nothing (a duplicate id, two plans with one name) are made in one pass with
+//! sets, so even thousands of plans load at once.
 //!
-//! [`load`] never fails: an unreadable, older or newer entry gives an empty list, a message, and
-//! the raw text back for the page to keep under [`RECOVERY_KEY`] before it writes anything; a
-//! single bad plan in an otherwise good entry is left out with a message and the others kept
-//! (the raw text is returned then too, so nothing is lost).
+//! Why there is still a line reader: the previous release wrote version 2 lines, and those plans
+//! must survive the upgrade. [`load`] reads exactly that format (nothing writes it any more) and
+//! says so in `migrated_from`, so that the page can keep the old text under [`BACKUP_KEY`],
+//! write the version 3 entry, and only then drop the backup: if the tab is closed or storage
+//! fills up half-way, either the old entry or its backup is still there. A version 2 entry that
+//! is itself damaged is treated like any damaged entry instead (kept under [`RECOVERY_KEY`],
+//! rewritten at the next save). Version 2's `current` line, the plan last on screen, is dropped:
+//! no page ever read it back. Version 1 was JSON without these fields, from before any release
+//! that can still be found; it is kept aside as an older version's entry, not read.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
+use serde_json::Value;
 
 use crate::address::{decode, Route};
 use crate::catalogue::Catalogue;
+
+use crate::words::count_word;
 
 /// The storage key for the saved plans.
 pub const STORAGE_KEY: &str = "pathway-planner.saved";
 /// Where the page keeps an entry [`load`] could not fully read, before overwriting it.
 pub const RECOVERY_KEY: &str = "pathway-planner.saved.recovered";
-/// The first word of the storage entry's first line.
+/// Where the page keeps a version 2 entry while it replaces it with version 3 (see the module
+/// notes); removed once the new entry is written.
+pub const BACKUP_KEY: &str = "pathway-planner.saved.v2-backup";
+/// The entry's `format`.
 pub const SAVED_FORMAT: &str = "pathway-planner-saved";
 /// The storage entry version this build writes and reads.
-pub const SAVED_VERSION: i64 = 2;
+pub const SAVED_VERSION: i64 = 3;
+/// The line format's version, read only to migrate it.
+const LINES_VERSION: i64 = 2;
 /// Longest plan name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
 /// Largest entry read (browser storage holds about 5 MB per site).
 pub const MAX_STORAGE_BYTES: usize = 8 << 20;
 
-/// Every saved plan, and the plan the page last showed.
+/// Every saved plan: a plain value, changed only by the operations below, so a page can keep it
+/// as state and compare it cheaply.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SavedPlans {
-    /// The address of the plan on screen when the page last wrote, to restore on return.
-    pub current: Option<String>,
     /// In the order first saved.
     pub plans: Vec<SavedPlan>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One saved plan, as stored (fields in this order). A field the stored text lacks reads as
+/// empty, and is then repaired or the plan left out by [`load`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SavedPlan {
     /// Stable within this storage entry: `p1`, `p2`, …
     pub id: String,
     pub name: String,
-    /// The plan's address, e.g. `#/600-1136-1?do=204,207`.
-    pub address: String,
     /// When it was last saved, as the page gave it.
     pub saved: String,
+    /// The plan's address, e.g. `#/600-1136-1?do=204,207`.
+    pub address: String,
 }
 
 /// What [`SavedPlans::save_as`] did.
@@ -68,7 +93,7 @@ pub enum SaveOutcome {
     /// Saved as a new plan with this id.
     Saved { id: String },
     /// A plan already has this name (ignoring case and outer spaces); nothing was changed. The
-    /// page asks whether to replace it, then calls [`SavedPlans::overwrite`] with this id.
+    /// page asks for another name (or for that plan to be renamed or deleted first).
     NameTaken { id: String },
     /// The name cannot be used; nothing was changed.
     Invalid(NameError),
@@ -125,6 +150,10 @@ pub struct LoadOutcome {
     /// The stored text, when any of it could not be read: the page keeps it under
     /// [`RECOVERY_KEY`] before writing the entry again.
     pub recovered: Option<String>,
+    /// The stored text, when it was a complete entry in the version 2 line format: the page
+    /// keeps it under [`BACKUP_KEY`], writes [`to_storage`] of `plans` under [`STORAGE_KEY`], and
+    /// removes the backup once that write succeeded. Never set together with `recovered`.
+    pub migrated_from: Option<String>,
     /// Plain-English messages for the page.
     pub problems: Vec<String>,
 }
@@ -144,31 +173,37 @@ fn same_name(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
 
+/// The number in an id `p<n>`.
+fn id_number(id: &str) -> Option<u64> {
+    id.strip_prefix('p')?.parse().ok()
+}
+
+/// `p<n>` for the first `n` from `from` on that `taken` does not hold.
+fn free_id(from: u64, taken: impl Fn(&str) -> bool) -> String {
+    let mut n = from;
+    loop {
+        let id = format!("p{n}");
+        if !taken(&id) {
+            return id;
+        }
+        n = n.wrapping_add(1);
+    }
+}
+
 impl SavedPlans {
     pub fn get(&self, id: &str) -> Option<&SavedPlan> {
         self.plans.iter().find(|p| p.id == id)
     }
 
-    /// The plan with this name, ignoring case and spaces at the ends.
-    pub fn find_by_name(&self, name: &str) -> Option<&SavedPlan> {
-        let name = clean_name(name).ok()?;
-        self.plans.iter().find(|p| same_name(&p.name, &name))
-    }
-
     /// An id no plan has: one more than the largest `p<n>`.
     fn next_id(&self) -> String {
-        let max = self
-            .plans
-            .iter()
-            .filter_map(|p| p.id.strip_prefix('p')?.parse::<u64>().ok())
-            .max()
-            .unwrap_or(0);
-        format!("p{}", max.saturating_add(1))
+        let max = self.plans.iter().filter_map(|p| id_number(&p.id)).max().unwrap_or(0);
+        free_id(max.saturating_add(1), |id| self.get(id).is_some())
     }
 
     /// Saves `address` under a new name. Names are trimmed (inner runs of spaces become one)
     /// and must be unique ignoring case: a taken name changes nothing and returns
-    /// [`SaveOutcome::NameTaken`] so the page can ask before [`SavedPlans::overwrite`].
+    /// [`SaveOutcome::NameTaken`].
     pub fn save_as(&mut self, name: &str, address: &str, now: &str) -> SaveOutcome {
         let name = match clean_name(name) {
             Ok(n) => n,
@@ -181,23 +216,10 @@ impl SavedPlans {
         self.plans.push(SavedPlan {
             id: id.clone(),
             name,
-            address: address.to_owned(),
             saved: now.to_owned(),
+            address: address.to_owned(),
         });
         SaveOutcome::Saved { id }
-    }
-
-    /// Replaces a saved plan's address and time, keeping its name and place. False when no plan
-    /// has this id.
-    pub fn overwrite(&mut self, id: &str, address: &str, now: &str) -> bool {
-        match self.plans.iter_mut().find(|p| p.id == id) {
-            Some(p) => {
-                p.address = address.to_owned();
-                p.saved = now.to_owned();
-                true
-            }
-            None => false,
-        }
     }
 
     /// Renames a plan; the same rules as [`SavedPlans::save_as`]. Changing only the case of its
@@ -255,170 +277,370 @@ impl SavedPlans {
     }
 }
 
-/// A field as written: tabs and line breaks (which the format uses) become spaces.
-fn field(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
+/// The entry as written: `format` and `version` first.
+#[derive(Serialize)]
+struct Entry<'a> {
+    format: &'a str,
+    version: i64,
+    plans: &'a [SavedPlan],
 }
 
-/// The storage entry for these plans (the line format in the module notes).
+/// The storage entry for these plans: version 3 JSON, on one line.
 pub fn to_storage(plans: &SavedPlans) -> String {
-    let mut out = format!("{SAVED_FORMAT} {SAVED_VERSION}\n");
-    if let Some(current) = &plans.current {
-        out.push_str(&format!("current\t{}\n", field(current)));
-    }
-    for p in &plans.plans {
-        out.push_str(&format!(
-            "plan\t{}\t{}\t{}\t{}\n",
-            field(&p.id),
-            field(&p.name),
-            field(&p.saved),
-            field(&p.address)
-        ));
-    }
-    out.push_str("end\n");
-    out
+    let entry = Entry {
+        format: SAVED_FORMAT,
+        version: SAVED_VERSION,
+        plans: &plans.plans,
+    };
+    // Only strings in structs and a list: serialising this cannot fail.
+    serde_json::to_string(&entry).unwrap_or_default()
 }
 
 const UNREADABLE: &str = "The plans saved in this browser could not be read, so the list of saved plans starts empty.";
 const KEPT: &str = "The stored text has been kept aside in this browser in case it can be recovered.";
+const CUT_SHORT: &str = "The list of saved plans is cut short, so any plans after the ones shown are missing.";
 
 /// Reads the storage entry (None when there is none). Never fails; see the module notes.
 pub fn load(raw: Option<&str>) -> LoadOutcome {
     let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
         return LoadOutcome::default();
     };
-    let lost = |why: &str| LoadOutcome {
-        plans: SavedPlans::default(),
-        recovered: Some(raw.to_owned()),
-        problems: vec![format!("{UNREADABLE} {why} {KEPT}")],
-    };
     if raw.len() > MAX_STORAGE_BYTES {
-        return lost("(It is too large.)");
+        return unreadable(raw, "(It is too large.)");
     }
     let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     if text.trim_start().starts_with('{') {
-        return lost("(They were saved by an older version of Pathway Planner.)");
+        read_json(raw, text)
+    } else if text.trim_start().starts_with(SAVED_FORMAT) {
+        read_lines(raw, text)
+    } else {
+        unreadable(raw, "(It is not in a format this app wrote.)")
     }
+}
+
+/// Nothing read: an empty list, why, and the text to keep aside.
+fn unreadable(raw: &str, why: &str) -> LoadOutcome {
+    LoadOutcome {
+        recovered: Some(raw.to_owned()),
+        problems: vec![format!("{UNREADABLE} {why} {KEPT}")],
+        ..LoadOutcome::default()
+    }
+}
+
+fn older(version: Option<i64>) -> String {
+    match version {
+        Some(n) => format!("(They were saved by an older version of Pathway Planner, storage version {n}.)"),
+        None => "(They were saved by an older version of Pathway Planner.)".to_owned(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version 3: JSON.
+
+/// What a version 3 entry held, as far as its text could be read: its `format` and `version`,
+/// and each complete item of `plans`. Filled in as the text is read, so a text cut off or
+/// damaged part-way still yields whatever came before the damage.
+#[derive(Default)]
+struct Seen {
+    format: Option<Value>,
+    version: Option<Value>,
+    /// None when the entry has no `plans`.
+    plans: Option<Vec<Value>>,
+}
+
+impl<'de> DeserializeSeed<'de> for &mut Seen {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for &mut Seen {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a saved-plans entry")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => self.format = Some(map.next_value()?),
+                "version" => self.version = Some(map.next_value()?),
+                "plans" => map.next_value_seed(Items(self.plans.get_or_insert_with(Vec::new)))?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The items of a list, each pushed as soon as it is read.
+struct Items<'a>(&'a mut Vec<Value>);
+
+impl<'de> DeserializeSeed<'de> for Items<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Items<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of saved plans")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(item) = seq.next_element()? {
+            self.0.push(item);
+        }
+        Ok(())
+    }
+}
+
+fn read_json(raw: &str, text: &str) -> LoadOutcome {
+    let mut seen = Seen::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let read = (&mut seen).deserialize(&mut de).and_then(|()| de.end());
+
+    if let Some(format) = seen.format.as_ref().filter(|f| f.as_str() != Some(SAVED_FORMAT)) {
+        return unreadable(
+            raw,
+            &format!(
+                "(It is not in a format this app wrote: its format is {}.)",
+                format
+                    .as_str()
+                    .map_or_else(|| format.to_string(), |s| format!("\"{s}\""))
+            ),
+        );
+    }
+    let version = seen.version.as_ref().and_then(Value::as_i64);
+    match version {
+        Some(SAVED_VERSION) if seen.format.is_some() => {}
+        Some(n) if n > SAVED_VERSION => {
+            return unreadable(
+                raw,
+                &format!(
+                    "(They were saved by a newer version of Pathway Planner, storage version {n}; this version reads version {SAVED_VERSION}.)"
+                ),
+            )
+        }
+        // Version 1, and any text that starts as JSON but never says it is version 3.
+        _ => return unreadable(raw, &older(version.filter(|&n| n < SAVED_VERSION))),
+    }
+
+    let mut reader = Reader::default();
+    for item in seen.plans.iter().flatten() {
+        let name = item.get("name").and_then(Value::as_str).map(str::to_owned);
+        reader.add(
+            SavedPlan::deserialize(item)
+                .map_err(|_| (name, "it is not a saved plan"))
+                .and_then(checked),
+        );
+    }
+    match read {
+        Err(e) if e.classify() == Category::Eof => reader.damaged(CUT_SHORT),
+        Err(_) => reader.damaged(
+            "Part of the stored list of saved plans is damaged, so any plans after the ones shown are missing.",
+        ),
+        Ok(()) if seen.plans.is_none() => reader.damaged("The stored text has no list of saved plans in it."),
+        Ok(()) => {}
+    }
+    reader.finish(raw)
+}
+
+/// A plan as read, checked: a name (cleaned), an address; or its name, if it has one, and why
+/// it cannot be kept.
+fn checked(mut p: SavedPlan) -> Result<SavedPlan, (Option<String>, &'static str)> {
+    let raw_name = Some(p.name.trim()).filter(|n| !n.is_empty()).map(str::to_owned);
+    p.name = match clean_name(&p.name) {
+        Ok(name) => name,
+        Err(NameError::TooLong) => return Err((raw_name, "its name is too long")),
+        Err(_) => return Err((None, "it has no name")),
+    };
+    if !p.address.starts_with("#/") {
+        return Err((raw_name, "it has no address"));
+    }
+    p.id = p.id.trim().to_owned();
+    Ok(p)
+}
+
+/// Collects the plans read, in one pass, repairing what can be repaired without loss and
+/// noting what was left out.
+#[derive(Default)]
+struct Reader {
+    plans: Vec<SavedPlan>,
+    problems: Vec<String>,
+    ids: BTreeSet<String>,
+    /// The largest `p<n>` so far.
+    max_id: u64,
+    /// Names so far, in ASCII lower case (names are unique ignoring case).
+    names: BTreeSet<String>,
+    /// Per name found more than once (lower case): the number to try next for a copy, and its
+    /// place in `copies`.
+    next_copy: BTreeMap<String, (u64, usize)>,
+    /// Per name found more than once: the name as first repeated, how many copies, and what the
+    /// first copy is now called; in the order found.
+    copies: Vec<(String, usize, String)>,
+    /// How many plans the text held, read or not.
+    count: usize,
+    lost: bool,
+}
+
+impl Reader {
+    fn add(&mut self, read: Result<SavedPlan, (Option<String>, &'static str)>) {
+        self.count += 1;
+        let mut p = match read {
+            Ok(p) => p,
+            Err((name, why)) => {
+                self.lost = true;
+                let which = match name {
+                    Some(name) => format!("The saved plan \"{name}\""),
+                    None => format!("Saved plan number {}", self.count),
+                };
+                self.problems
+                    .push(format!("{which} could not be read ({why}) and was left out."));
+                return;
+            }
+        };
+        if p.id.is_empty() || self.ids.contains(&p.id) {
+            p.id = free_id(self.max_id.saturating_add(1), |id| self.ids.contains(id));
+        }
+        self.max_id = self.max_id.max(id_number(&p.id).unwrap_or(0));
+        self.ids.insert(p.id.clone());
+
+        let key = p.name.to_ascii_lowercase();
+        if self.names.contains(&key) {
+            let base = p.name.clone();
+            let fresh = self.copies.len();
+            let (n, at) = self.next_copy.entry(key).or_insert((2, fresh));
+            p.name = loop {
+                // Shortened if need be, so the new name is still a name this module accepts.
+                let suffix = format!(" ({n})");
+                let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+                let stem: String = base.chars().take(room).collect();
+                let name = format!("{}{suffix}", stem.trim_end());
+                *n = n.wrapping_add(1);
+                if !self.names.contains(&name.to_ascii_lowercase()) {
+                    break name;
+                }
+            };
+            match self.copies.get_mut(*at) {
+                Some((_, count, _)) => *count += 1,
+                None => self.copies.push((base, 1, p.name.clone())),
+            }
+        }
+        self.names.insert(p.name.to_ascii_lowercase());
+        self.plans.push(p);
+    }
+
+    /// Part of the text could not be read at all; `why` says what that means for the list.
+    fn damaged(&mut self, why: &str) {
+        self.lost = true;
+        self.problems.push(why.to_owned());
+    }
+
+    fn finish(mut self, raw: &str) -> LoadOutcome {
+        for (base, count, first) in &self.copies {
+            self.problems.push(match count {
+                1 => format!("Two saved plans were called \"{base}\"; the second is now \"{first}\"."),
+                n => {
+                    let mut how_many = count_word(n + 1);
+                    how_many[..1].make_ascii_uppercase();
+                    format!(
+                        "{how_many} saved plans were called \"{base}\"; all but the first now have a number after the name, starting with \"{first}\"."
+                    )
+                }
+            });
+        }
+        let mut out = LoadOutcome {
+            plans: SavedPlans { plans: self.plans },
+            problems: self.problems,
+            ..LoadOutcome::default()
+        };
+        if self.lost {
+            out.recovered = Some(raw.to_owned());
+            out.problems.push(if out.plans.plans.is_empty() {
+                KEPT.to_owned()
+            } else {
+                format!("The other saved plans are kept. {KEPT}")
+            });
+        }
+        out
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version 2: tab-separated lines, read only to migrate them. As the previous release wrote it
+// (`→` is a tab):
+//
+//     pathway-planner-saved 2
+//     current→#/600-1136-1?do=204
+//     plan→p1→Amira, year 1→2026-11-23T10:15:00Z→#/600-1136-1?do=204,207
+//     end
+//
+// A `plan` line is its id, name, saved time and address; the closing `end` line shows the entry
+// was not cut short.
+
+fn read_lines(raw: &str, text: &str) -> LoadOutcome {
     let mut lines = text
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .filter(|l| !l.trim().is_empty());
     let header = lines.next().unwrap_or("").trim();
-    let Some(version) = header.strip_prefix(SAVED_FORMAT) else {
-        return lost("(It is not in a format this app wrote.)");
-    };
-    match version.trim().parse::<i64>() {
-        Ok(SAVED_VERSION) => {}
-        Ok(n) if n > SAVED_VERSION => {
-            return lost(&format!(
-                "(They were saved by a newer version of Pathway Planner, storage version {n}; this version reads version {SAVED_VERSION}.)"
-            ))
-        }
-        Ok(n) => {
-            return lost(&format!(
-                "(They were saved by an older version of Pathway Planner, storage version {n}.)"
-            ))
-        }
-        Err(_) => return lost("(It has no version.)"),
+    let version = header.strip_prefix(SAVED_FORMAT).unwrap_or("").trim();
+    match version.parse::<i64>() {
+        Ok(LINES_VERSION) => {}
+        Ok(n) if n < LINES_VERSION => return unreadable(raw, &older(Some(n))),
+        Ok(_) => return unreadable(raw, "(It is not in a format this app wrote.)"),
+        Err(_) => return unreadable(raw, "(It has no version.)"),
     }
 
-    let mut out = LoadOutcome::default();
-    let mut damaged = false;
-    let mut dropped = false;
+    let mut reader = Reader::default();
     let mut ended = false;
-    let mut number = 0;
     for line in lines {
         if ended {
-            damaged = true;
-            out.problems
-                .push("Some stored text after the end of the list of saved plans was left out.".to_owned());
+            reader.damaged("Some stored text after the end of the list of saved plans was left out.");
             break;
         }
         if line == "end" {
             ended = true;
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix("current") {
-            match rest.strip_prefix('\t') {
-                Some(address) => out.plans.current = Some(address.to_owned()),
-                None => {
-                    damaged = true;
-                    out.problems
-                        .push("The plan last on screen could not be read, so the planner starts afresh.".to_owned());
-                }
-            }
-            continue;
-        }
-        number += 1;
-        match entry(line) {
-            Ok(mut p) => {
-                if p.id.is_empty() || out.plans.get(&p.id).is_some() {
-                    p.id = out.plans.next_id();
-                }
-                if out.plans.plans.iter().any(|q| same_name(&q.name, &p.name)) {
-                    let base = p.name.clone();
-                    let mut n = 2;
-                    while out.plans.plans.iter().any(|q| same_name(&q.name, &p.name)) {
-                        p.name = format!("{base} ({n})");
-                        n += 1;
-                    }
-                    out.problems.push(format!(
-                        "Two saved plans were called \"{base}\"; the second is now \"{}\".",
-                        p.name
-                    ));
-                }
-                out.plans.plans.push(p);
-            }
-            Err((name, why)) => {
-                dropped = true;
-                let which = match name {
-                    Some(name) => format!("The saved plan \"{name}\""),
-                    None => format!("Saved plan number {number}"),
-                };
-                out.problems
-                    .push(format!("{which} could not be read ({why}) and was left out."));
-            }
+        } else if !line.starts_with("current") {
+            reader.add(plan_line(line).and_then(checked));
         }
     }
     if !ended {
-        damaged = true;
-        out.problems
-            .push("The list of saved plans is cut short, so any plans after the ones shown are missing.".to_owned());
+        reader.damaged(CUT_SHORT);
     }
-    if dropped || damaged {
-        out.recovered = Some(raw.to_owned());
-        if out.plans.plans.is_empty() {
-            out.problems.push(KEPT.to_owned());
-        } else {
-            out.problems.push(format!("The other saved plans are kept. {KEPT}"));
-        }
+    let mut out = reader.finish(raw);
+    if out.recovered.is_none() {
+        out.migrated_from = Some(raw.to_owned());
     }
     out
 }
 
 /// One `plan` line, or its name (when it has one) and why it cannot be read.
-fn entry(line: &str) -> Result<SavedPlan, (Option<&str>, &'static str)> {
+fn plan_line(line: &str) -> Result<SavedPlan, (Option<String>, &'static str)> {
     let Some(rest) = line.strip_prefix("plan\t") else {
         return Err((None, "it is not a plan"));
     };
     let fields: Vec<&str> = rest.split('\t').collect();
-    let raw_name = fields.get(1).copied().filter(|n| !n.trim().is_empty());
     if fields.len() > 4 {
-        return Err((raw_name, "it has too many parts"));
+        let name = fields.get(1).map(|n| n.trim()).filter(|n| !n.is_empty());
+        return Err((name.map(str::to_owned), "it has too many parts"));
     }
-    let name = match raw_name {
-        Some(s) => clean_name(s).map_err(|_| (raw_name, "its name is too long"))?,
-        None => return Err((None, "it has no name")),
-    };
-    let address = match fields.get(3) {
-        Some(s) if s.starts_with("#/") => (*s).to_owned(),
-        _ => return Err((raw_name, "it has no address")),
-    };
+    let field = |i: usize| fields.get(i).copied().unwrap_or("").to_owned();
     Ok(SavedPlan {
-        id: fields[0].trim().to_owned(),
-        name,
-        address,
-        saved: fields.get(2).copied().unwrap_or("").to_owned(),
+        id: field(0),
+        name: field(1),
+        saved: field(2),
+        address: field(3),
     })
 }
 
@@ -439,9 +661,7 @@ mod tests {
             SaveOutcome::NameTaken { id: "p1".into() }
         );
         assert_eq!(s.plans.len(), 1);
-        assert!(s.overwrite("p1", "#/600-1136-1?do=204", "t2"));
-        assert_eq!(s.plans[0].address, "#/600-1136-1?do=204");
-        assert_eq!(s.plans[0].saved, "t2");
+        assert_eq!(s.plans[0].address, "#/600-1136-1");
         assert_eq!(s.save_as(" ", "#/", "t"), SaveOutcome::Invalid(NameError::Empty));
         assert_eq!(
             s.save_as(&"x".repeat(101), "#/", "t"),
@@ -469,8 +689,37 @@ mod tests {
     }
 
     #[test]
+    fn new_ids_never_repeat_one_in_use() {
+        let mut s = SavedPlans {
+            plans: vec![SavedPlan {
+                id: format!("p{}", u64::MAX),
+                name: "Last".into(),
+                ..SavedPlan::default()
+            }],
+        };
+        assert_eq!(s.save_as("Next", "#/", "t"), SaveOutcome::Saved { id: "p0".into() });
+    }
+
+    #[test]
     fn empty_storage_is_no_problem() {
         assert_eq!(load(None), LoadOutcome::default());
         assert_eq!(load(Some("  ")), LoadOutcome::default());
+    }
+
+    #[test]
+    fn copies_of_a_long_name_stay_within_the_limit() {
+        let long = "x".repeat(MAX_NAME_CHARS);
+        let plan = |id: &str| format!(r##"{{"id":"{id}","name":"{long}","saved":"","address":"#/"}}"##);
+        let raw = format!(
+            r#"{{"format":"pathway-planner-saved","version":3,"plans":[{},{}]}}"#,
+            plan("p1"),
+            plan("p2")
+        );
+        let got = load(Some(&raw));
+        assert_eq!(got.plans.plans.len(), 2);
+        let copy = &got.plans.plans[1].name;
+        assert_eq!(copy.chars().count(), MAX_NAME_CHARS);
+        assert!(copy.ends_with("x (2)"), "{copy}");
+        assert_eq!(load(Some(&to_storage(&got.plans))).plans, got.plans);
     }
 }

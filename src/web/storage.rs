@@ -5,7 +5,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::travel::saved::{self, LoadOutcome, RECOVERY_KEY, STORAGE_KEY};
+use crate::travel::saved::{self, LoadOutcome, BACKUP_KEY, RECOVERY_KEY, STORAGE_KEY};
 use crate::travel::saved_ops::SavedOp;
 
 use super::browser::now_iso;
@@ -39,7 +39,9 @@ pub struct Loaded {
 }
 
 /// Reads the saved plans. Text that could not all be read is copied under the recovery key
-/// (never over an earlier, different copy) before anything may be written back.
+/// (never over an earlier, different copy) before anything may be written back. An entry in
+/// the previous release's format is rewritten in the current one once its old text is confirmed
+/// kept under the backup key, which goes only when the new entry is written.
 pub fn load() -> Loaded {
     if !available() {
         return Loaded {
@@ -51,6 +53,11 @@ pub fn load() -> Loaded {
         };
     }
     let mut outcome = saved::load(get_raw(STORAGE_KEY).as_deref());
+    if let Some(old) = &outcome.migrated_from {
+        if set_raw(BACKUP_KEY, old) && set_raw(STORAGE_KEY, &saved::to_storage(&outcome.plans)) {
+            LocalStorage::delete(BACKUP_KEY);
+        }
+    }
     let Some(text) = outcome.recovered.clone() else {
         return Loaded {
             outcome,

@@ -92,7 +92,7 @@ appTest('a plan file with a unit the qualification lacks and an impossible date 
 });
 
 appTest('bad plan files: a clear message each time, and neither the plan on screen nor the saved plans change', async ({ page }) => {
-  const saved = 'pathway-planner-saved 2\nplan\tp1\tKept plan\t2026-11-01T10:00:00Z\t#/600-1244-4?do=102,103\nend\n';
+  const saved = '{"format":"pathway-planner-saved","version":3,"plans":[{"id":"p1","name":"Kept plan","saved":"2026-11-01T10:00:00Z","address":"#/600-1244-4?do=102,103"}]}';
   await gotoApp(page);
   await page.evaluate((text) => localStorage.setItem('pathway-planner.saved', text), saved);
   await page.evaluate((hash) => {
