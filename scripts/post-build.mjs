@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Trunk post_build hook (see Trunk.toml), release builds only. Two size steps on what trunk
-// built, then the Subresource Integrity hashes in index.html brought up to date:
+// built, then the Subresource Integrity hashes in index.html brought up to date, then a gzip
+// (level 9) and a brotli (quality 11) copy written beside every built file
+// (scripts/precompress.mjs), for static hosts that serve precompressed files:
 //
 // 1. Minifies wasm-bindgen's JS glue with terser. Trunk's own minifier gives up on it (it cannot
 //    parse `export default`) and leaves it whole: about 1.7 KB of gzip.
@@ -8,7 +10,7 @@
 //    about 3.9 KB of gzip, as each name carries a hash that does not compress.
 //
 // Runs in trunk's staging folder (TRUNK_STAGING_DIR), after index.html is written there and
-// before the folder replaces dist/. Development builds (`trunk serve`) are left as they are.
+// before the folder replaces dist/, so dist/ gets the copies. Development builds are left as they are.
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -16,6 +18,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+import { precompressDir } from './precompress.mjs';
 import { shortenImports } from './short-imports.mjs';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
@@ -80,9 +83,14 @@ for (const [before, after, name] of [
 fs.writeFileSync(jsPath, jsAfter);
 fs.writeFileSync(wasmPath, wasmAfter);
 fs.writeFileSync(htmlPath, html);
+
+// Last: the copies must be of the files as served.
+const sizes = precompressDir(staging);
+const sum = (key) => sizes.reduce((n, s) => n + s[key], 0);
 console.log(
   `post-build: ${path.basename(jsPath)} ${jsBefore.length} -> ${jsAfter.length} bytes; ` +
-    `${shortened.renamed} wasm imports renamed, ${path.basename(wasmPath)} ${wasmBefore.length} -> ${wasmAfter.length} bytes`,
+    `${shortened.renamed} wasm imports renamed, ${path.basename(wasmPath)} ${wasmBefore.length} -> ${wasmAfter.length} bytes; ` +
+    `.gz and .br beside ${sizes.length} files (${sum('raw')} bytes: gzip ${sum('gzip')}, brotli ${sum('brotli')})`,
 );
 
 function fail(message) {
