@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Trunk post_build hook (see Trunk.toml), release builds only. Two size steps on what trunk
-// built, then the Subresource Integrity hashes in index.html brought up to date:
+// Trunk post_build hook (see Trunk.toml), release builds only:
 //
-// 1. Minifies wasm-bindgen's JS glue with terser. Trunk's own minifier gives up on it (it cannot
-//    parse `export default`) and leaves it whole: about 1.7 KB of gzip.
-// 2. Shortens the names the wasm imports from the glue, in both files (short-imports.mjs):
-//    about 3.9 KB of gzip, as each name carries a hash that does not compress.
+// 1. Minifies wasm-bindgen's JS glue with terser, and brings its Subresource Integrity hash in
+//    index.html up to date. Trunk's own minifier gives up on the glue (it cannot parse
+//    `export default`) and leaves it whole.
+// 2. Writes a gzip (level 9) and a brotli (quality 11) copy beside every built file
+//    (scripts/precompress.mjs), for static hosts that serve precompressed files.
 //
 // Runs in trunk's staging folder (TRUNK_STAGING_DIR), after index.html is written there and
-// before the folder replaces dist/. Development builds (`trunk serve`) are left as they are.
+// before the folder replaces dist/, so dist/ gets the copies. The wasm is left as wasm-opt wrote
+// it. Development builds are left as they are.
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -16,7 +17,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-import { shortenImports } from './short-imports.mjs';
+import { precompressDir } from './precompress.mjs';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
@@ -31,19 +32,13 @@ try {
   fail("terser is not installed in .tools/: run 'bash scripts/setup.sh'.");
 }
 
-const files = fs.readdirSync(staging);
-const one = (suffix) => {
-  const found = files.filter((name) => name.endsWith(suffix));
-  if (found.length !== 1) fail(`expected one ${suffix} file in ${staging}, found ${found.length}`);
-  return path.join(staging, found[0]);
-};
-const jsPath = one('.js');
-const wasmPath = one('_bg.wasm');
+// --- 1. terser on the glue ---------------------------------------------------------------------
+const jsFiles = fs.readdirSync(staging).filter((name) => name.endsWith('.js'));
+if (jsFiles.length !== 1) fail(`expected one .js file in ${staging}, found ${jsFiles.length}`);
+const jsPath = path.join(staging, jsFiles[0]);
 const htmlPath = path.join(staging, 'index.html');
 
 const jsBefore = fs.readFileSync(jsPath);
-const wasmBefore = fs.readFileSync(wasmPath);
-
 const minified = await terser.minify(jsBefore.toString('utf8'), {
   module: true,
   compress: { passes: 2 },
@@ -51,38 +46,24 @@ const minified = await terser.minify(jsBefore.toString('utf8'), {
   format: { comments: false },
 });
 if (!minified.code) fail('terser produced nothing');
-let shortened;
-try {
-  shortened = shortenImports(wasmBefore, minified.code);
-} catch (e) {
-  fail(`cannot shorten the wasm imports: ${e.message}`);
-}
-const jsAfter = Buffer.from(shortened.js);
-const wasmAfter = shortened.wasm;
-try {
-  await WebAssembly.compile(wasmAfter);
-} catch (e) {
-  fail(`the rewritten wasm does not compile: ${e.message}`);
-}
+const jsAfter = Buffer.from(minified.code);
 
 // Every asset carries an integrity hash; one that does not match would stop the app loading.
 const sri = (bytes) => 'sha384-' + crypto.createHash('sha384').update(bytes).digest('base64');
 let html = fs.readFileSync(htmlPath, 'utf8');
-for (const [before, after, name] of [
-  [jsBefore, jsAfter, path.basename(jsPath)],
-  [wasmBefore, wasmAfter, path.basename(wasmPath)],
-]) {
-  const oldHash = sri(before);
-  if (html.includes('integrity=') && !html.includes(oldHash)) fail(`index.html has no integrity hash for ${name} to update`);
-  html = html.split(oldHash).join(sri(after));
-}
+const oldHash = sri(jsBefore);
+if (html.includes('integrity=') && !html.includes(oldHash)) fail(`index.html has no integrity hash for ${jsFiles[0]} to update`);
+html = html.split(oldHash).join(sri(jsAfter));
 
 fs.writeFileSync(jsPath, jsAfter);
-fs.writeFileSync(wasmPath, wasmAfter);
 fs.writeFileSync(htmlPath, html);
+
+// --- 2. precompressed copies (last: they must be of the files as served) ------------------------
+const sizes = precompressDir(staging);
+const sum = (key) => sizes.reduce((n, s) => n + s[key], 0);
 console.log(
-  `post-build: ${path.basename(jsPath)} ${jsBefore.length} -> ${jsAfter.length} bytes; ` +
-    `${shortened.renamed} wasm imports renamed, ${path.basename(wasmPath)} ${wasmBefore.length} -> ${wasmAfter.length} bytes`,
+  `post-build: terser ${jsFiles[0]} ${jsBefore.length} -> ${jsAfter.length} bytes; ` +
+    `.gz and .br beside ${sizes.length} files (${sum('raw')} bytes: gzip ${sum('gzip')}, brotli ${sum('brotli')})`,
 );
 
 function fail(message) {

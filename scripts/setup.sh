@@ -10,7 +10,11 @@
 # Idempotent, and fast when everything is present: every step checks a version first.
 # Exits non-zero with a message naming what to install when something can't be installed.
 #
-# Usage: bash scripts/setup.sh            (then see scripts/tools.env for where things are)
+# `bash scripts/setup.sh lighthouse` (run by scripts/lighthouse.sh) does only this instead:
+#   - npm lighthouse ($LIGHTHOUSE_VERSION) into .tools/lighthouse/, checking Node.js and Chromium.
+#     It is large (about 190 MB), so the default setup, and so CI, leaves it out.
+#
+# Usage: bash scripts/setup.sh [lighthouse]   (then see scripts/tools.env for where things are)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,6 +32,32 @@ die() {
 }
 have() { command -v "$1" >/dev/null 2>&1; }
 is_root() { [ "$(id -u)" = 0 ]; }
+
+need_node() {
+  { have node && have npm; } || die "node and npm (Node.js >= $NODE_MIN_MAJOR) are needed: install Node.js $NODE_MIN_MAJOR or newer."
+  node_major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$node_major" -ge "$NODE_MIN_MAJOR" ] || die "Node.js >= $NODE_MIN_MAJOR is needed (found $(node --version))."
+}
+
+# --- lighthouse only (bash scripts/setup.sh lighthouse) ----------------------------------------
+if [ "${1:-}" = lighthouse ]; then
+  need_node
+  [ -x "$CHROMIUM_BIN" ] || die "$CHROMIUM_BIN is missing: run 'bash scripts/setup.sh' first."
+  LH_DIR="$TOOLS_DIR/lighthouse"
+  lh_found="$(node -p "try { require('$LH_DIR/node_modules/lighthouse/package.json').version } catch { '' }")"
+  if [ "$lh_found" != "$LIGHTHOUSE_VERSION" ]; then
+    say "installing npm lighthouse@$LIGHTHOUSE_VERSION into .tools/lighthouse/ (found: ${lh_found:-none}); about 190 MB"
+    mkdir -p "$LH_DIR"
+    # Its own folder: the install of binaryen and terser into .tools/ removes what it was not given.
+    # No install scripts (none is needed; nothing may download a browser).
+    npm install --prefix "$LH_DIR" --no-save --no-package-lock --ignore-scripts --no-audit --no-fund --loglevel=error \
+      "lighthouse@$LIGHTHOUSE_VERSION" \
+      || die "could not install lighthouse: run 'npm install --prefix .tools/lighthouse lighthouse@$LIGHTHOUSE_VERSION'."
+  fi
+  say "ok: lighthouse $LIGHTHOUSE_VERSION, $("$CHROMIUM_BIN" --version 2>/dev/null | head -1), node $(node --version)"
+  exit 0
+fi
+[ -z "${1:-}" ] || die "unknown argument '$1' (usage: bash scripts/setup.sh [lighthouse])"
 
 # The version of the wasm-bindgen crate that Cargo.lock pins: the CLI must match it exactly.
 wasm_bindgen_version() {
@@ -73,9 +103,7 @@ if [ "$wb_found" != "$WB_VERSION" ] || [ "$runner_found" != "$WB_VERSION" ]; the
 fi
 
 # --- Node.js -----------------------------------------------------------------------------------
-{ have node && have npm; } || die "node and npm (Node.js >= $NODE_MIN_MAJOR) are needed: install Node.js $NODE_MIN_MAJOR or newer."
-node_major="$(node -p 'process.versions.node.split(".")[0]')"
-[ "$node_major" -ge "$NODE_MIN_MAJOR" ] || die "Node.js >= $NODE_MIN_MAJOR is needed (found $(node --version))."
+need_node
 
 # --- wasm-opt (npm binaryen) and terser into .tools/ -------------------------------------------
 # One npm call for both: an install with --no-save removes packages it was not given.

@@ -1,7 +1,7 @@
-// Shared fixtures of the end-to-end suite: a static server for dist/, Debian's Chromium driven by
-// playwright-core, a page fixture that fails a test on any console error, uncaught page error or
-// request to another origin, an axe-core accessibility check, and helpers to wait for the app and
-// to click like a person.
+// Shared fixtures of the end-to-end suite: a static server for dist/ (scripts/serve-dist.mjs),
+// Debian's Chromium driven by playwright-core, a page fixture that fails a test on any console
+// error, uncaught page error or request to another origin, an axe-core accessibility check, and
+// helpers to wait for the app and to click like a person.
 //
 // A test file (tests/e2e/<name>.test.mjs) looks like:
 //
@@ -19,13 +19,13 @@
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { startServer as startDistServer } from '../../scripts/serve-dist.mjs';
 
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -38,83 +38,16 @@ export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 15_000);
 
 // ---------------------------------------------------------------------------------------------
-// Static file server for dist/ (loopback only, random free port).
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json; charset=utf-8',
-};
+// Static file server for dist/ (loopback only, random free port): scripts/serve-dist.mjs, which
+// also serves the precompressed .br/.gz copies the release build writes, as a static host would,
+// so the suite loads what visitors' browsers get.
 
 /**
  * Serves `root` on 127.0.0.1 at a random free port. Returns { origin, url, close, requests }.
- * `requests` records every request path served (with status), for tests that need it.
+ * `requests` records every request served (path, status, Content-Encoding), for tests that need it.
  */
-export async function startServer(root = DIST_DIR) {
-  const index = path.join(root, 'index.html');
-  if (!fs.existsSync(index)) {
-    throw new Error(`${index} not found: run 'trunk build --release' first (or set DIST_DIR).`);
-  }
-  const rootReal = fs.realpathSync(root);
-  const requests = [];
-  const server = http.createServer(async (req, res) => {
-    const send = (status, body, type = 'text/plain; charset=utf-8') => {
-      requests.push({ method: req.method, path: req.url, status });
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
-    try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
-      let pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-      if (pathname.endsWith('/')) pathname += 'index.html';
-      const file = path.resolve(rootReal, '.' + pathname);
-      if (file !== rootReal && !file.startsWith(rootReal + path.sep)) return send(403, 'forbidden');
-      let stat;
-      try {
-        stat = await fsp.stat(file);
-      } catch {
-        return send(404, 'not found');
-      }
-      if (!stat.isFile()) return send(404, 'not found');
-      const body = await fsp.readFile(file);
-      const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      send(200, body, type);
-    } catch (err) {
-      send(500, String(err));
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: `${origin}/`,
-    requests,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
-  };
+export function startServer(root = DIST_DIR) {
+  return startDistServer({ root });
 }
 
 // ---------------------------------------------------------------------------------------------

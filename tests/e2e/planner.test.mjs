@@ -1,7 +1,7 @@
 // The planner as a person uses it: real clicks through whole valid plans, warnings before a click,
 // the plan in the address (reload, back, shared links), bad links, keyboard use, small screens.
 import assert from 'node:assert/strict';
-import { appTest, gotoApp, checkA11y, realClick, pressKeys } from './lib.mjs';
+import { appTest, gotoApp, checkA11y, realClick, pressKeys, TIMEOUT } from './lib.mjs';
 
 const unitId = (key) => `#unit-${key.replace(/[^A-Za-z0-9]/g, '-')}`;
 const verdict = (page) => page.locator('.verdict[role="status"]');
@@ -186,41 +186,73 @@ appTest('320 px wide (a phone, or 400% zoom): no sideways scroll, the summary ba
   await checkA11y(page);
 });
 
-appTest('benchmark: time from a click to the updated summary on the largest qualification', async ({ page }) => {
+// Benchmark, printed and not asserted (timings on a shared machine are not a pass/fail matter):
+// every optional unit of the largest qualification ticked, then every one unticked, by real mouse
+// clicks. The clock starts in the click's own dispatch (a capture listener on the window, before
+// the app's handler runs) and stops when the verdict's text has changed (a MutationObserver), and
+// again at the next animation frame (the update painted). Each click must change the summary.
+appTest('benchmark: click to updated summary, every optional unit of 600/1136/1 ticked then unticked', { timeout: 20 * TIMEOUT }, async ({ page }) => {
   await gotoApp(page, '#/600-1136-1');
+  const keys = await page.locator('.unit').evaluateAll((units) =>
+    units
+      .filter((u) => {
+        const box = u.querySelector('input.unit-check');
+        return box && !box.disabled && !box.checked;
+      })
+      .map((u) => u.dataset.key),
+  );
+  assert.equal(keys.length, 48, 'the 48 optional units of 600/1136/1 (50 units, 2 mandatory) can be ticked');
+  const start = await verdict(page).innerText();
+  const clicks = [...keys.map((k) => [k, true]), ...keys.map((k) => [k, false])];
   const samples = [];
-  for (const k of ['302', '303', '304', '305', '306', '311', '312', '313', '302', '303']) {
-    const box = page.locator(unitId(k));
+  for (const [key, want] of clicks) {
+    const box = page.locator(unitId(key));
     await box.scrollIntoViewIfNeeded();
     const before = await verdict(page).innerText();
-    // Start the clock when the click reaches the window (capture phase, before the app sees
-    // it), stop it when the summary's text has changed and again at the next painted frame.
     await page.evaluate(() => {
       window.__bench = new Promise((resolve) => {
         window.addEventListener(
           'click',
           () => {
             const t0 = performance.now();
-            const obs = new MutationObserver(() => {
+            const el = document.querySelector('.verdict');
+            const text = el.textContent;
+            const timer = setTimeout(() => {
               obs.disconnect();
+              resolve(null);
+            }, 10_000);
+            const obs = new MutationObserver(() => {
+              if (document.querySelector('.verdict')?.textContent === text) return;
               const dom = performance.now() - t0;
+              obs.disconnect();
+              clearTimeout(timer);
               requestAnimationFrame(() => resolve({ dom, frame: performance.now() - t0 }));
             });
-            obs.observe(document.querySelector('.verdict'), { subtree: true, characterData: true, childList: true });
+            obs.observe(el, { subtree: true, characterData: true, childList: true });
           },
           { once: true, capture: true },
         );
       });
     });
     await realClick(page, box);
-    samples.push(await page.evaluate(() => window.__bench));
-    assert.notEqual(await verdict(page).innerText(), before);
+    const sample = await page.evaluate(() => window.__bench);
+    assert.ok(sample, `the summary did not change within 10 s of clicking unit ${key}`);
+    samples.push(sample);
+    assert.equal(await box.isChecked(), want, `unit ${key} is ${want ? 'ticked' : 'unticked'} by the click`);
+    assert.notEqual(await verdict(page).innerText(), before, `the summary changes when unit ${key} is ${want ? 'ticked' : 'unticked'}`);
   }
+  assert.equal(await verdict(page).innerText(), start, 'every unit unticked: the summary is back where it started');
+  assert.ok(samples.length >= 50);
   const stats = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
-    return `median ${s[Math.floor(s.length / 2)].toFixed(1)} ms, max ${s.at(-1).toFixed(1)} ms`;
+    const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    const p95 = s[Math.ceil(0.95 * s.length) - 1];
+    return `median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${s.at(-1).toFixed(1)} ms`;
   };
-  console.log(`benchmark: click to updated summary on 600/1136/1 (50 units), ${samples.length} clicks: summary updated in the DOM ${stats(samples.map((x) => x.dom))}; next frame painted ${stats(samples.map((x) => x.frame))}`);
+  console.log(
+    `benchmark: click to updated summary on 600/1136/1 (50 units), ${samples.length} clicks (${keys.length} ticks, ${keys.length} unticks): ` +
+      `summary updated in the DOM ${stats(samples.map((x) => x.dom))}; next frame painted ${stats(samples.map((x) => x.frame))}`,
+  );
 });
 
 appTest('complete my pathway adds the fewest credits, highlights them, and one click undoes it', async ({ page }) => {

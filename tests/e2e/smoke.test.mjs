@@ -19,3 +19,21 @@ appTest('home page works at a phone-sized viewport', { contextOptions: { viewpor
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 360px wide`);
   await checkA11y(page);
 });
+
+appTest('the release build loads from its precompressed copies, the wasm as application/wasm', async ({ page }) => {
+  const responses = [];
+  page.on('response', (r) => responses.push(r));
+  await gotoApp(page);
+  const find = (suffix) => {
+    const r = responses.find((x) => new URL(x.url()).pathname.endsWith(suffix));
+    assert.ok(r, `no response for a ${suffix} file: ${responses.map((x) => x.url()).join(', ')}`);
+    return r;
+  };
+  // The server (scripts/serve-dist.mjs) sends <file>.br or <file>.gz as the browser accepts: the
+  // post-build hook wrote them, and they decode to the files their integrity hashes describe.
+  for (const suffix of ['/', '.js', '_bg.wasm', '.css']) {
+    const headers = await find(suffix).allHeaders();
+    assert.match(headers['content-encoding'] ?? 'none', /^(br|gzip)$/, `${suffix} is served from a precompressed copy`);
+  }
+  assert.equal((await find('_bg.wasm').allHeaders())['content-type'], 'application/wasm');
+});
