@@ -24,7 +24,7 @@ use crate::web::components::saved_plans::SavedPlansPanel;
 use crate::web::components::share::SharePanel;
 use crate::web::components::summary::Summary;
 use crate::web::components::unit_row::{UnitRef, UnitRowView};
-use crate::web::context::{use_nav, use_notices};
+use crate::web::context::{use_nav, use_notices, Notice};
 use crate::web::Qual;
 
 #[derive(Properties, PartialEq)]
@@ -66,9 +66,6 @@ pub fn planner_page(props: &PlannerProps) -> Html {
     let store = use_reducer_eq(|| PlanStore {
         compiled,
         state: PlannerState::new(props.plan.clone()),
-    });
-    let route_line = use_memo(props.number.clone(), |n| {
-        crate::planner::compiled(n).and_then(shortest_route_line)
     });
     {
         // The address changed from outside (Back, Forward, a link): show its plan.
@@ -113,18 +110,7 @@ pub fn planner_page(props: &PlannerProps) -> Html {
     html! {
         <main id="main" class="page planner" tabindex="-1">
             <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="#/">{"All qualifications"}</a></nav>
-            <h1>{&q.title}</h1>
-            <p class="qual-meta">{qualification_meta(q)}</p>
-            if let Some(line) = &*route_line { <p class="route-line">{line}</p> }
-            <LinkProblems problems={props.problems.clone()} />
-            if let Some(n) = notices.current { <NoticeView notice={n} /> }
-            <ErrataNotes ids={q.errata.clone()} label="About this qualification" />
-            { facts(q) }
-            <details class="rules-text">
-                <summary>{"Rules of combination, as printed"}</summary>
-                { for q.rules_text.iter().map(|t| html! { <p>{t}</p> }) }
-                <p class="source">{source_line(q)}</p>
-            </details>
+            <QualIntro compiled={compiled} problems={props.problems.clone()} notice={notices.current} />
             <div class="planner-layout">
                 <div class="planner-main">
                     if needs_date { { registration(plan, on_action.clone()) } }
@@ -175,6 +161,40 @@ pub fn planner_page(props: &PlannerProps) -> Html {
                 <Summary compiled={compiled} verdict={verdict} />
             </div>
         </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct IntroProps {
+    compiled: Qual,
+    problems: Vec<String>,
+    notice: Option<Notice>,
+}
+
+/// The qualification as printed, above the units: title, figures, shortest routes, notices,
+/// facts and the rules' own words. Its props do not change with the plan, so a click never
+/// rebuilds it.
+#[function_component(QualIntro)]
+fn qual_intro(props: &IntroProps) -> Html {
+    let route_line = use_memo(props.compiled, |c| shortest_route_line(c));
+    let Some(q) = shared().ok().and_then(|c| c.qualification(&props.compiled.number)) else {
+        return html! {};
+    };
+    html! {
+        <>
+            <h1>{&q.title}</h1>
+            <p class="qual-meta">{qualification_meta(q)}</p>
+            if let Some(line) = &*route_line { <p class="route-line">{line}</p> }
+            <LinkProblems problems={props.problems.clone()} />
+            if let Some(n) = props.notice.clone() { <NoticeView notice={n} /> }
+            <ErrataNotes ids={q.errata.clone()} label="About this qualification" />
+            { facts(q) }
+            <details class="rules-text">
+                <summary>{"Rules of combination, as printed"}</summary>
+                { for q.rules_text.iter().map(|t| html! { <p>{t}</p> }) }
+                <p class="source">{source_line(q)}</p>
+            </details>
+        </>
     }
 }
 
