@@ -62,7 +62,6 @@ pub fn planner_page(props: &PlannerProps) -> Html {
     let compiled = crate::planner::compiled(&props.number).map(Qual);
     let nav = use_nav();
     let notices = use_notices();
-    let filters = use_state(Filters::default);
     let store = use_reducer_eq(|| PlanStore {
         compiled,
         state: PlannerState::new(props.plan.clone()),
@@ -96,10 +95,36 @@ pub fn planner_page(props: &PlannerProps) -> Html {
         on_event.emit(PlannerEvent::Act(action))
     });
 
-    let (Some(q), Some(compiled)) = (shared().ok().and_then(|c| c.qualification(&props.number)), compiled) else {
+    let Some(compiled) = compiled else {
         return html! { <main id="main" class="page" tabindex="-1"><h1>{"This qualification could not be loaded"}</h1></main> };
     };
-    let plan = &store.state.plan;
+    html! {
+        <main id="main" class="page planner" tabindex="-1">
+            <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="#/">{"All qualifications"}</a></nav>
+            <QualIntro compiled={compiled} problems={props.problems.clone()} notice={notices.current} />
+            <PlannerBody compiled={compiled} state={store.state.clone()} {on_event} {on_action} />
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BodyProps {
+    compiled: Qual,
+    state: PlannerState,
+    on_event: Callback<PlannerEvent>,
+    on_action: Callback<Action>,
+}
+
+/// Everything that changes with the plan. Apart from the page so that when the address catches
+/// up with a click (or anything else re-renders the page with the same plan) none of it is rebuilt.
+#[function_component(PlannerBody)]
+fn planner_body(props: &BodyProps) -> Html {
+    let filters = use_state(Filters::default);
+    let (compiled, on_action, on_event) = (props.compiled, &props.on_action, &props.on_event);
+    let Some(q) = shared().ok().and_then(|c| c.qualification(&compiled.number)) else {
+        return html! {};
+    };
+    let plan = &props.state.plan;
     let (sets, _) = compiled.resolve(plan);
     let verdict = compiled.evaluate_sets(&sets);
     let unit_rows = rows(&compiled, &sets, &filters);
@@ -108,13 +133,10 @@ pub fn planner_page(props: &PlannerProps) -> Html {
     let entries: Vec<_> = q.units().map(|(_, u)| u).collect();
 
     html! {
-        <main id="main" class="page planner" tabindex="-1">
-            <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="#/">{"All qualifications"}</a></nav>
-            <QualIntro compiled={compiled} problems={props.problems.clone()} notice={notices.current} />
             <div class="planner-layout">
                 <div class="planner-main">
                     if needs_date { { registration(plan, on_action.clone()) } }
-                    <CompletePanel compiled={compiled} plan={plan.clone()} completion={store.state.completion.clone()} on_event={on_event.clone()} />
+                    <CompletePanel compiled={compiled} plan={plan.clone()} completion={props.state.completion.clone()} on_event={on_event.clone()} />
                     <FilterBar filters={filters.clone()} {visible} total={unit_rows.len()} compiled={compiled} />
                     { for compiled.groups.iter().enumerate().map(|(gi, g)| {
                         let own: Vec<&RuleKind> = q.rules.iter().map(|r| &r.kind).filter(|k| matches!(k,
@@ -139,7 +161,7 @@ pub fn planner_page(props: &PlannerProps) -> Html {
                                             state={r.state}
                                             warnings={r.warnings.clone()}
                                             ruled_out={plan.ruled_out.contains(key)}
-                                            added={store.state.added(key)}
+                                            added={props.state.added(key)}
                                             on_action={on_action.clone()} />
                                     };
                                     if r.visible { row } else { html! { <div key={format!("print-{key}")} class="print-only">{row}</div> } }
@@ -160,7 +182,6 @@ pub fn planner_page(props: &PlannerProps) -> Html {
                 </div>
                 <Summary compiled={compiled} verdict={verdict} />
             </div>
-        </main>
     }
 }
 
