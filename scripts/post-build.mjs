@@ -4,7 +4,12 @@
 // 1. Minifies wasm-bindgen's JS glue with terser, and brings its Subresource Integrity hash in
 //    index.html up to date. Trunk's own minifier gives up on the glue (it cannot parse
 //    `export default`) and leaves it whole.
-// 2. Writes a gzip (level 9) and a brotli (quality 11) copy beside every built file
+// 2. Replaces trunk's inline bootstrap with one that fetches the wasm with its integrity hash
+//    (Chromium ignores `integrity` on the preload link, so nothing else checks it) and says so in
+//    the page when a file did not arrive intact; the glue's hash goes in an import map. Both
+//    inline scripts' sha256 hashes replace 'unsafe-inline' in the page's Content-Security-Policy,
+//    so no other inline script or event handler can run.
+// 3. Writes a gzip (level 9) and a brotli (quality 11) copy beside every built file
 //    (scripts/precompress.mjs), for static hosts that serve precompressed files.
 //
 // Runs in trunk's staging folder (TRUNK_STAGING_DIR), after index.html is written there and
@@ -56,9 +61,41 @@ if (html.includes('integrity=') && !html.includes(oldHash)) fail(`index.html has
 html = html.split(oldHash).join(sri(jsAfter));
 
 fs.writeFileSync(jsPath, jsAfter);
+
+// --- 2. bootstrap with enforced integrity, and a policy without 'unsafe-inline' -----------------
+const wasmFiles = fs.readdirSync(staging).filter((name) => name.endsWith('_bg.wasm'));
+if (wasmFiles.length !== 1) fail(`expected one _bg.wasm file in ${staging}, found ${wasmFiles.length}`);
+const wasmSri = sri(fs.readFileSync(path.join(staging, wasmFiles[0])));
+const boots = [...html.matchAll(/<script type="?module"?>[\s\S]*?<\/script>/g)];
+if (boots.length !== 1) fail(`expected one inline module script in index.html, found ${boots.length}`);
+const importMap = JSON.stringify({ integrity: { [`./${jsFiles[0]}`]: sri(jsAfter) } });
+// The message is built with DOM calls: the page's policy allows no inline handlers or HTML strings.
+const bootstrap = `import init, * as bindings from './${jsFiles[0]}';
+try {
+  const wasm = await init({ module_or_path: fetch('./${wasmFiles[0]}', { integrity: '${wasmSri}' }) });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+} catch (error) {
+  console.warn('Pathway Planner could not start:', error);
+  const main = document.createElement('main');
+  main.className = 'page';
+  main.id = 'main';
+  const h1 = document.createElement('h1');
+  h1.textContent = 'Pathway Planner could not start';
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent = "The app's files did not arrive intact, so it was not started. Reload the page; if this happens again, something between you and the site (a proxy or filter) is changing its files. Nothing you saved in this browser has been changed.";
+  main.append(h1, p);
+  (document.getElementById('app') ?? document.body).replaceChildren(main);
+}`;
+const csp = html.match(/<meta content="([^"]*)" http-equiv="?Content-Security-Policy"?>/);
+if (!csp || !csp[1].includes("'unsafe-inline'")) fail("index.html has no Content-Security-Policy with 'unsafe-inline' to replace");
+const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+html = html.replace(boots[0][0], `<script type=importmap>${importMap}</script><script type=module>${bootstrap}</script>`);
+html = html.replace(csp[0], csp[0].replace("'unsafe-inline'", `${sha256(importMap)} ${sha256(bootstrap)}`));
 fs.writeFileSync(htmlPath, html);
 
-// --- 2. precompressed copies (last: they must be of the files as served) ------------------------
+// --- 3. precompressed copies (last: they must be of the files as served) ------------------------
 const sizes = precompressDir(staging);
 const sum = (key) => sizes.reduce((n, s) => n + s[key], 0);
 console.log(

@@ -77,6 +77,10 @@ export async function startServer({ root = path.join(REPO_ROOT, 'dist'), port = 
         'Content-Type': 'text/plain; charset=utf-8',
         'Cache-Control': 'no-store',
         'Content-Length': Buffer.byteLength(body),
+        // What the README's hosting section asks of a host: the page may not be framed, and no
+        // file is read as anything but its declared type.
+        'Content-Security-Policy': "frame-ancestors 'none'",
+        'X-Content-Type-Options': 'nosniff',
         ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
