@@ -97,8 +97,23 @@ fn unescape(s: &str) -> Option<String> {
     percent_decode_str(&spaced).decode_utf8().ok().map(|c| c.into_owned())
 }
 
+/// The longest address read. A real plan's address is well under a kilobyte (every unit of the
+/// largest qualification by reference is about 600 characters); anything far longer is not a
+/// plan, and reading it would only cost time.
+pub const MAX_ADDRESS_BYTES: usize = 16 * 1024;
+
 /// Decodes a URL fragment (with or without `#`) against the catalogue.
 pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
+    if fragment.len() > MAX_ADDRESS_BYTES {
+        return Decoded {
+            route: Route::Home,
+            problems: vec![format!(
+                "The link is too long to be a plan ({} characters; a plan needs well under {}), so nothing in it was used.",
+                crate::words::thousands(fragment.len()),
+                crate::words::thousands(MAX_ADDRESS_BYTES)
+            )],
+        };
+    }
     let mut problems = Vec::new();
     let body = fragment.trim().trim_start_matches('#').trim_start_matches('/');
     let (path, query) = body.split_once('?').unwrap_or((body, ""));
@@ -176,9 +191,13 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
         let unknown: Vec<String> = unknown.into_iter().collect();
         problems.push(format!(
             "The link names {} that {} does not have: {}. {} left out.",
-            if unknown.len() == 1 { "a unit" } else { "units" },
+            if unknown.len() == 1 {
+                "a unit".to_owned()
+            } else {
+                format!("{} units", crate::words::thousands(unknown.len()))
+            },
             q.number,
-            unknown.join(", "),
+            crate::words::first_few(&unknown, 10),
             if unknown.len() == 1 { "It was" } else { "They were" }
         ));
     }
@@ -267,6 +286,25 @@ mod tests {
         assert!(plan.chosen.contains("D/506/2119"), "{plan:?}");
         let d = decode("#/600-1136-1?do=%FF%FE", cat());
         assert!(d.problems.iter().any(|p| p.contains("damaged")), "{:?}", d.problems);
+    }
+
+    #[test]
+    fn a_huge_address_is_refused_at_once_and_a_long_one_summarised() {
+        let huge = format!("#/600-1136-1?do={}", "9,".repeat(MAX_ADDRESS_BYTES));
+        let d = decode(&huge, cat());
+        assert_eq!(d.route, Route::Home);
+        assert_eq!(d.problems.len(), 1);
+        assert!(d.problems[0].contains("too long"), "{:?}", d.problems);
+        let many: Vec<String> = (1000..2500).map(|n| n.to_string()).collect();
+        let d = decode(&format!("#/600-1136-1?do={}", many.join(",")), cat());
+        assert_eq!(d.problems.len(), 1);
+        assert!(
+            d.problems[0].starts_with("The link names 1,500 units that 600/1136/1 does not have: 1000, 1001,"),
+            "{}",
+            d.problems[0]
+        );
+        assert!(d.problems[0].contains(" and 1,490 more."), "{}", d.problems[0]);
+        assert!(d.problems[0].len() < 300);
     }
 
     #[test]

@@ -13,6 +13,31 @@ pub fn and_list(items: &[String]) -> String {
     }
 }
 
+/// `n` with thousands separated by commas: "262,144".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A list of codes (unit numbers, references as typed) that may be very long: all of them,
+/// comma-separated, up to `shown`, otherwise the first `shown` and how many more: "999, abc", or
+/// "1000, 1001, 1002 and 262,141 more". Keeps messages about hostile input short however large
+/// the input.
+pub fn first_few(items: &[String], shown: usize) -> String {
+    if items.len() <= shown.max(1) {
+        return items.join(", ");
+    }
+    let head = &items[..shown.max(1)];
+    format!("{} and {} more", head.join(", "), thousands(items.len() - head.len()))
+}
+
 /// "Group B", "Groups B and C together", "the whole plan"
 pub fn groups_phrase(groups: &[String]) -> String {
     match groups {
@@ -176,6 +201,18 @@ mod tests {
         assert_eq!(groups_phrase(&[]), "the whole plan");
         assert_eq!(groups_phrase(&s(&["B"])), "Group B");
         assert_eq!(groups_phrase(&s(&["B", "C"])), "Groups B and C together");
+    }
+
+    #[test]
+    fn long_lists_are_cut_short_with_a_count() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(262_144), "262,144");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        let many: Vec<String> = (0..262_144).map(|i| i.to_string()).collect();
+        assert_eq!(first_few(&many[..3], 10), "0, 1, 2");
+        assert_eq!(first_few(&many, 3), "0, 1, 2 and 262,141 more");
+        assert_eq!(first_few(&many[..11], 10), "0, 1, 2, 3, 4, 5, 6, 7, 8, 9 and 1 more");
     }
 
     #[test]

@@ -934,3 +934,29 @@ fn damage(text: &str, cut: usize, insert: &str, pos: usize) -> String {
     text.truncate(keep);
     text
 }
+
+#[test]
+fn a_plan_file_naming_thousands_of_unknown_units_is_read_in_one_pass_and_summarised() {
+    let units: Vec<String> = (0..20_000).map(|n| format!("\"X{n}\"")).collect();
+    let numbers = vec!["7"; 5_000].join(",");
+    let text = format!(
+        r#"{{"format": "pathway-planner-plan", "version": 1, "qualification": {{"number": "600/1136/1"}},
+            "plan": {{"chosen": [{}, "204"], "achieved": [{numbers}]}}}}"#,
+        units.join(",")
+    );
+    assert!(text.len() < pathway_planner::travel::json::MAX_PLAN_BYTES);
+    let got = read_plan_json(cat(), &text).unwrap();
+    assert_eq!(got.plan.chosen, set(&["204"]));
+    assert_eq!(got.problems.len(), 2, "{:?}", got.problems);
+    let all = got.problems.join("\n");
+    assert!(
+        all.contains("5,000 entries in the plan's list of units achieved are not units"),
+        "{all}"
+    );
+    assert!(
+        all.contains("The file names 20,000 units that 600/1136/1 does not have: X0, X1,"),
+        "{all}"
+    );
+    assert!(all.contains(" and 19,990 more."), "{all}");
+    assert!(all.len() < 1_000);
+}

@@ -27,6 +27,7 @@ use serde_json::Value;
 use crate::catalogue::{Catalogue, Qualification};
 use crate::date::Date;
 use crate::engine::{Compiled, Plan};
+use crate::words::{first_few, thousands};
 
 use super::{catalogue_version, find_qualification, tidy, unit_key};
 
@@ -305,7 +306,9 @@ pub fn read_plan_json(cat: &Catalogue, text: &str) -> Result<ImportedPlan, Impor
     // Any object reads as a PlanPart (every field is any JSON, absent is null).
     let body = PlanPart::deserialize(body).unwrap_or_default();
     let mut plan = Plan::default();
+    // Seen as a set, listed in the order first met: a hostile file may name thousands.
     let mut unknown: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (list, words, into) in [
         (&body.chosen, "to do", &mut plan.chosen),
         (&body.achieved, "achieved", &mut plan.achieved),
@@ -322,21 +325,30 @@ pub fn read_plan_json(cat: &Catalogue, text: &str) -> Result<ImportedPlan, Impor
                 continue;
             }
         };
+        let mut not_units = Vec::new();
         for item in items {
             let Some(raw) = item.as_str() else {
-                problems.push(format!(
-                    "An entry in the plan's list of units {words} is {} instead of a unit, so it was left out.",
-                    kind_name(item)
-                ));
+                not_units.push(kind_name(item));
                 continue;
             };
             match unit_key(q, raw) {
                 Some(key) => {
                     into.insert(key);
                 }
-                None if !unknown.iter().any(|u| u == raw.trim()) => unknown.push(raw.trim().to_owned()),
+                None if seen.insert(raw.trim()) => unknown.push(raw.trim().to_owned()),
                 None => {}
             }
+        }
+        match not_units.as_slice() {
+            [] => {}
+            [kind] => problems.push(format!(
+                "An entry in the plan's list of units {words} is {kind} instead of a unit, so it was left out."
+            )),
+            many => problems.push(format!(
+                "{} entries in the plan's list of units {words} are not units (the first is {}), so they were left out.",
+                thousands(many.len()),
+                many[0]
+            )),
         }
     }
     match &body.registered {
@@ -351,9 +363,13 @@ pub fn read_plan_json(cat: &Catalogue, text: &str) -> Result<ImportedPlan, Impor
     if !unknown.is_empty() {
         problems.push(format!(
             "The file names {} that {} does not have: {}. {} left out.",
-            if unknown.len() == 1 { "a unit" } else { "units" },
+            if unknown.len() == 1 {
+                "a unit".to_owned()
+            } else {
+                format!("{} units", thousands(unknown.len()))
+            },
             q.number,
-            unknown.join(", "),
+            first_few(&unknown, 10),
             if unknown.len() == 1 { "It was" } else { "They were" }
         ));
     }

@@ -27,11 +27,17 @@
 
 use crate::catalogue::Qualification;
 
-use crate::words::{and_list, count_word};
+use crate::words::{and_list, count_word, first_few, thousands};
+
+/// The longest text read from the paste box: far more than any registration record or column of
+/// a spreadsheet (a thousand lines of a unit each), and little enough to read at once.
+pub const MAX_PASTE_BYTES: usize = 100_000;
 
 /// What a pasted text names, against one qualification.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PasteResult {
+    /// Why nothing was read (the text is too long), when that is so.
+    pub refused: Option<String>,
     /// Unit keys recognised, each once, in the order first met.
     pub recognised: Vec<String>,
     /// Tokens that look like a unit number or reference but name no unit of the qualification,
@@ -55,16 +61,16 @@ pub struct Ambiguity {
 impl PasteResult {
     /// Nothing at all was found in the text.
     pub fn is_empty(&self) -> bool {
-        self.recognised.is_empty() && self.unknown.is_empty() && self.ambiguous.is_empty()
+        self.refused.is_none() && self.recognised.is_empty() && self.unknown.is_empty() && self.ambiguous.is_empty()
     }
 
     /// Plain-English lines for the page about what could not be used; empty when everything
     /// was recognised. E.g. `Not recognised: 999, X/123/4567.` and `L/503/0394 is printed for
     /// two units: 203 and 204. Choose which you mean.`
     pub fn messages(&self) -> Vec<String> {
-        let mut out = Vec::new();
+        let mut out: Vec<String> = self.refused.iter().cloned().collect();
         if !self.unknown.is_empty() {
-            out.push(format!("Not recognised: {}.", self.unknown.join(", ")));
+            out.push(format!("Not recognised: {}.", first_few(&self.unknown, 20)));
         }
         for a in &self.ambiguous {
             out.push(format!(
@@ -92,9 +98,19 @@ impl PasteResult {
 /// of `q` is listed.
 pub fn resolve_paste(q: &Qualification, text: &str) -> PasteResult {
     let mut out = PasteResult::default();
+    if text.len() > MAX_PASTE_BYTES {
+        out.refused = Some(format!(
+            "The pasted text is too long to be a list of units ({} characters; at most {} are read), so none of it was used. Paste one learner's units at a time.",
+            thousands(text.len()),
+            thousands(MAX_PASTE_BYTES)
+        ));
+        return out;
+    }
     for line in text.split(['\n', '\r']) {
         read_line(q, line, &mut out);
     }
+    dedup_in_order(&mut out.recognised);
+    dedup_in_order(&mut out.unknown);
     out
 }
 
@@ -220,10 +236,15 @@ fn tokens(line: &str) -> Vec<Token<'_>> {
         .collect()
 }
 
+/// Duplicates are dropped once, at the end of reading, in one pass: a long paste may repeat
+/// thousands of tokens.
 fn push_unique(list: &mut Vec<String>, item: &str) {
-    if !list.iter().any(|x| x == item) {
-        list.push(item.to_owned());
-    }
+    list.push(item.to_owned());
+}
+
+fn dedup_in_order(list: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    list.retain(|x| seen.insert(x.clone()));
 }
 
 fn read_line(q: &Qualification, line: &str, out: &mut PasteResult) {
@@ -426,6 +447,26 @@ mod tests {
         assert_eq!(r.recognised, keys(&["204"]));
         assert_eq!(r.unknown, keys(&["999", "X/123/4567", "2O7"]));
         assert_eq!(r.messages(), vec!["Not recognised: 999, X/123/4567, 2O7.".to_owned()]);
+    }
+
+    #[test]
+    fn a_huge_paste_is_refused_and_a_long_one_read_in_one_pass() {
+        let huge = "999 ".repeat(MAX_PASTE_BYTES);
+        let r = resolve_paste(q("600/1136/1"), &huge);
+        assert!(r.recognised.is_empty() && r.unknown.is_empty());
+        assert!(
+            r.messages()[0].starts_with("The pasted text is too long"),
+            "{:?}",
+            r.messages()
+        );
+        assert!(!r.is_empty(), "a refusal is something to tell");
+        let long: String = (0..8_000).map(|n| format!("{} 204\n", 10_000 + n)).collect();
+        assert!(long.len() < MAX_PASTE_BYTES);
+        let r = resolve_paste(q("600/1136/1"), &long);
+        assert_eq!(r.recognised, keys(&["204"]));
+        assert_eq!(r.unknown.len(), 8_000);
+        let message = &r.messages()[0];
+        assert!(message.ends_with(" and 7,980 more."), "{message}");
     }
 
     #[test]
