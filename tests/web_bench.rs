@@ -84,3 +84,89 @@ fn benchmark_engine_and_solver_in_the_browser() {
     lines.push(format!("read the embedded catalogue: {decode:.1} ms"));
     console_log!("{}", lines.join("; "));
 }
+
+/// The worst inputs the app accepts, each timed as the page meets it, on the main thread: the
+/// longest address read, the longest paste read, the largest plan file read, and 5,000 saved
+/// plans listed with their verdicts. Target: none over 200 ms (printed, not asserted).
+#[wasm_bindgen_test]
+fn benchmark_the_worst_inputs_in_the_browser() {
+    use pathway_planner::address::{decode, MAX_ADDRESS_BYTES};
+    use pathway_planner::planner::verdict_line;
+    use pathway_planner::travel::json::{read_plan_json, MAX_PLAN_BYTES};
+    use pathway_planner::travel::paste::{resolve_paste, MAX_PASTE_BYTES};
+    use pathway_planner::travel::saved::{load, to_storage, SavedPlans};
+
+    let cat = shared().expect("catalogue");
+    let q = cat.qualification("600/1136/1").expect("600/1136/1");
+    let mut lines = vec!["wasm worst inputs".to_owned()];
+
+    let mut address = "#/600-1136-1?do=".to_owned();
+    let mut n = 0;
+    while address.len() + 8 < MAX_ADDRESS_BYTES {
+        address.push_str(&format!("{},", 10_000 + n));
+        n += 1;
+    }
+    let ms = median_ms(5, || {
+        let d = decode(&address, cat);
+        assert!(d.problems.iter().all(|p| p.len() < 400));
+    });
+    lines.push(format!(
+        "address of {} bytes naming {n} unknown units: {ms:.1} ms",
+        address.len()
+    ));
+
+    let paste: String = (0..MAX_PASTE_BYTES / 11)
+        .map(|i| format!("{} 204\n", 10_000 + i))
+        .collect();
+    let ms = median_ms(5, || {
+        let r = resolve_paste(q, &paste);
+        assert_eq!(r.recognised, vec!["204".to_owned()]);
+    });
+    lines.push(format!("paste of {} bytes: {ms:.1} ms", paste.len()));
+
+    let mut units = Vec::new();
+    let mut size = 200;
+    while size < MAX_PLAN_BYTES - 16 {
+        let unit = format!("\"X{}\"", units.len());
+        size += unit.len() + 1;
+        units.push(unit);
+    }
+    let file = format!(
+        r#"{{"format":"pathway-planner-plan","version":1,"qualification":{{"number":"600/1136/1"}},"plan":{{"chosen":[{}]}}}}"#,
+        units.join(",")
+    );
+    let ms = median_ms(5, || {
+        let got = read_plan_json(cat, &file).expect("reads");
+        assert!(got.problems.iter().all(|p| p.len() < 400));
+    });
+    lines.push(format!(
+        "plan file of {} bytes naming {} unknown units: {ms:.1} ms",
+        file.len(),
+        units.len()
+    ));
+
+    let mut plans = SavedPlans::default();
+    for i in 0..5_000 {
+        let _ = plans.save_as(
+            &format!("Learner {i}"),
+            "#/600-1136-1?do=204,207,302,303",
+            "2026-12-02T10:00:00Z",
+        );
+    }
+    let stored = to_storage(&plans);
+    let ms = median_ms(3, || {
+        let loaded = load(Some(&stored));
+        let listed: Vec<String> = loaded
+            .plans
+            .entries(cat)
+            .iter()
+            .map(|e| verdict_line(cat, &e.address))
+            .collect();
+        assert_eq!(listed.len(), 5_000);
+    });
+    lines.push(format!(
+        "5,000 saved plans ({} bytes) read and listed with verdicts: {ms:.1} ms",
+        stored.len()
+    ));
+    console_log!("{}", lines.join("; "));
+}
