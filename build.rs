@@ -1,10 +1,10 @@
 //! Checks the catalogue and writes it for the app to embed: reads every spec file under `specs/`
 //! into the typed model (`src/catalogue/parse.rs`, the same code `catalogue::parse` runs in the
 //! tests), runs the integrity checks (`src/catalogue/validate.rs`) including that each document's
-//! text is in `specs/sources/`, and writes the catalogue as minified JSON to
-//! `OUT_DIR/catalogue.json`. A malformed file fails the build naming the file and the field; an
-//! integrity problem fails it naming the problem. A new qualification is a new file, with no list
-//! to keep.
+//! text is in `specs/sources/`, and writes the catalogue in postcard (serde's compact binary
+//! format) to `OUT_DIR/catalogue.postcard`, which `catalogue::embedded` reads at start. A
+//! malformed file fails the build naming the file and the field; an integrity problem fails it
+//! naming the problem. A new qualification is a new file, with no list to keep.
 
 use std::{env, fs, path::Path, process};
 
@@ -35,9 +35,9 @@ fn main() {
     if !problems.is_empty() {
         fail(&problems);
     }
-    let json = serde_json::to_string(&catalogue).expect("the catalogue serialises");
-    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("catalogue.json");
-    fs::write(dest, json).expect("write catalogue.json");
+    let bytes = postcard::to_allocvec(&catalogue).expect("the catalogue serialises");
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("catalogue.postcard");
+    fs::write(dest, bytes).expect("write catalogue.postcard");
 }
 
 fn fail(messages: &[String]) -> ! {

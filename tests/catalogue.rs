@@ -53,8 +53,8 @@ fn every_qualification_states_its_total_as_a_rule() {
     }
 }
 
-/// The embedded JSON (written by `build.rs` with the model's `Serialize`) reads back as exactly
-/// what the spec files parse to: nothing is lost by leaving empty fields out.
+/// The embedded postcard bytes (written by `build.rs` with the model's `Serialize`) read back as
+/// exactly what the spec files parse to.
 #[test]
 fn embedded_catalogue_is_what_the_spec_files_parse_to() {
     let files = read_specs(&specs()).unwrap_or_else(|e| panic!("{e}"));
@@ -71,29 +71,54 @@ fn embedded_catalogue_is_what_the_spec_files_parse_to() {
     assert_eq!(embedded().unwrap(), parsed);
 }
 
-/// Fields left empty in the spec files are left out of the embedded JSON, not written as
-/// `null` or `[]`.
+/// A rule's kind is a nested object, `{"min_total_credits": {"min": 12}}`; the flat, internally
+/// tagged shape (`"kind": "min_total_credits", "min": 12`) and unknown fields are rejected, naming
+/// the field.
 #[test]
-fn embedded_form_has_no_nulls_or_empty_lists() {
-    fn visit(value: &serde_json::Value, at: &str) {
-        match value {
-            serde_json::Value::Null => panic!("null at {at}"),
-            serde_json::Value::Array(items) => {
-                assert!(!items.is_empty(), "empty list at {at}");
-                for (i, item) in items.iter().enumerate() {
-                    visit(item, &format!("{at}[{i}]"));
-                }
-            }
-            serde_json::Value::Object(fields) => {
-                for (name, field) in fields {
-                    visit(field, &format!("{at}.{name}"));
-                }
-            }
-            _ => {}
+fn rules_are_written_with_the_kind_as_a_nested_object() {
+    let qualification = |rule: &str| {
+        format!(
+            r#"{{"number": "1", "title": "T", "awarding_body": "X", "level": 1, "total_credits": 12,
+                "source": {{"document": "d", "section": "s"}}, "rules_text": [], "groups": [],
+                "rules": [{rule}]}}"#
+        )
+    };
+    let parse = |rule: &str| {
+        let text = qualification(rule);
+        catalogue::parse([("qualifications/q.json", text.as_str())])
+    };
+    let good = parse(
+        r#"{"id": "l1", "kind": {"min_level_credits": {"level": 1, "or_above": true, "min": 7}},
+            "errata": ["E-1"], "alternative": {"min_level_credits": {"level": 1, "or_above": false, "min": 7}}}"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let rule = &good.qualifications[0].rules[0];
+    assert_eq!(
+        rule.kind,
+        RuleKind::MinLevelCredits {
+            level: 1,
+            or_above: true,
+            min: 7,
+            groups: vec![]
         }
-    }
-    let value = serde_json::to_value(embedded().unwrap()).expect("the catalogue serialises");
-    visit(&value, "");
+    );
+    assert_eq!(rule.errata, ["E-1"]);
+    assert!(matches!(
+        rule.alternative.as_deref(),
+        Some(RuleKind::MinLevelCredits { or_above: false, .. })
+    ));
+
+    let flat = parse(r#"{"id": "total", "kind": "min_total_credits", "min": 12}"#).unwrap_err();
+    assert!(flat.field.starts_with("rules[0].kind"), "{flat}");
+    let unknown_kind = parse(r#"{"id": "total", "kind": {"min_credits": {"min": 12}}}"#).unwrap_err();
+    assert!(unknown_kind.field.starts_with("rules[0].kind"), "{unknown_kind}");
+    assert!(unknown_kind.message.contains("min_credits"), "{unknown_kind}");
+    let unknown_field =
+        parse(r#"{"id": "total", "kind": {"min_total_credits": {"min": 12}}, "note": "x"}"#).unwrap_err();
+    assert!(unknown_field.message.contains("note"), "{unknown_field}");
+    let unknown_in_kind =
+        parse(r#"{"id": "total", "kind": {"min_total_credits": {"min": 12, "max": 3}}}"#).unwrap_err();
+    assert!(unknown_in_kind.message.contains("max"), "{unknown_in_kind}");
 }
 
 #[test]

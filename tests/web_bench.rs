@@ -76,7 +76,7 @@ fn benchmark_engine_and_solver_in_the_browser() {
         shortest_routes(&c).expect("routes");
     });
     lines.push(format!("shortest routes: {routes:.3} ms"));
-    // What the page does once at start: read the whole embedded catalogue (JSON) into the model.
+    // What the page does once at start: read the whole embedded catalogue (postcard) into the model.
     let decode = median_ms(5, || {
         let cat = embedded().expect("the embedded catalogue reads");
         assert_eq!(cat.qualifications.len(), 8);

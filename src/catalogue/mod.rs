@@ -1,8 +1,8 @@
 //! The qualification catalogue: the JSON in `specs/`, checked when the app is built, embedded
-//! as one minified JSON document and read into the typed model at start.
+//! in postcard (serde's compact binary format) and read into the typed model at start.
 //!
-//! - `model`: the types, with the serde derives that read both the spec files and the embedded
-//!   JSON.
+//! - `model`: the types, with the serde derives that read both the spec files (JSON) and the
+//!   embedded postcard bytes.
 //! - `parse` (native only): finds and reads the spec files; `build.rs` uses the same file.
 //! - `load`: the embedded catalogue.
 //! - `validate`: integrity checks, run by `build.rs` and by the tests.

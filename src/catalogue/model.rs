@@ -4,9 +4,12 @@
 //! or ambiguous the printed value stays and the reading the engine uses is recorded as data
 //! (`erratum` ids and `alternative` rules), so the page can say what it did.
 //!
-//! The same serde derives read the spec files (in `build.rs` and in native tests) and the
-//! minified JSON `build.rs` embeds in the app. Fields the spec files may leave out are left out
-//! of that JSON too when empty (`skip_serializing_if`), so it carries no `null`s or `[]`s.
+//! The same serde derives read the spec files (JSON, in `build.rs` and in native tests) and the
+//! postcard bytes `build.rs` embeds in the app. Postcard is not self-describing: it writes every
+//! field in declaration order with no names, so the types keep a plain shape that both formats
+//! read the same way: no `#[serde(flatten)]`, no internally tagged enums (rule kinds are serde's
+//! default, externally tagged: `{"min_total_credits": {"min": 42}}`), no `skip_serializing_if`.
+//! `#[serde(default)]` only lets a spec file leave a field out; postcard always writes it.
 //!
 //! `build.rs` includes this file with `#[path]`, so it names nothing outside itself but std
 //! and serde.
@@ -123,19 +126,19 @@ pub struct Qualification {
     pub title: String,
     pub awarding_body: String,
     /// The awarding body's own product code where printed (City & Guilds `3412-03`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub awarding_body_code: Option<String>,
     pub level: u8,
     /// The credit total the rules of combination state.
     pub total_credits: u32,
     /// Total qualification time in hours, where printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub tqt: Option<u32>,
     /// Qualification guided learning hours, where printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub glh: Option<u32>,
     /// Minimum age or other facts from the profile the page may show, as printed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub facts: Vec<Fact>,
     pub source: Provenance,
     /// The rules of combination quoted word for word, one paragraph or bullet per entry.
@@ -145,7 +148,7 @@ pub struct Qualification {
     /// unit entries instead, where the documents print them.
     pub rules: Vec<Rule>,
     /// Errata about the qualification as a whole, shown on its page.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub errata: Vec<String>,
 }
 
@@ -165,7 +168,7 @@ pub struct Group {
     /// The group heading as printed.
     pub title: String,
     /// Every unit in the group must be achieved.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub mandatory: bool,
     pub units: Vec<UnitEntry>,
 }
@@ -179,27 +182,27 @@ pub struct UnitEntry {
     pub reference: String,
     /// The awarding body's unit number where the document numbers units (Pearson `1`..`45`,
     /// City & Guilds `101`..`619`), without footnote marks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub number: Option<String>,
     pub title: String,
     pub level: u8,
     pub credits: u32,
     /// Unit guided learning hours where the structure table (or the unit's own section) prints them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub glh: Option<u32>,
     /// Units this one cannot be taken with, by key (number where the document numbers units,
     /// otherwise reference), as printed in the table's "Barred units" column.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub barred: Vec<String>,
     /// Availability by the learner's registration date, where the document restricts it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub availability: Option<Availability>,
     /// Ids of errata (in `specs/ERRATA.md`) that concern this entry.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub errata: Vec<String>,
     /// Where the unit's content (outcomes and criteria) is: a document id, `None` when no
     /// source document includes it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub detail: Option<String>,
 }
 
@@ -207,36 +210,38 @@ pub struct UnitEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Availability {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub from: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub before: Option<String>,
     /// The document's words, quoted.
     pub text: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub errata: Vec<String>,
 }
 
-/// One rule of combination as data.
-// No `deny_unknown_fields` here: serde cannot combine it with `flatten`; `RuleKind` rejects
-// unknown fields instead.
+/// One rule of combination as data, e.g.
+/// `{"id": "min-b", "kind": {"min_group_credits": {"groups": ["B"], "min": 3}}, "errata": ["PQ-01"]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Stable id within the qualification, e.g. `total`, `min-b`.
     pub id: String,
-    #[serde(flatten)]
+    /// What the rule requires: one key naming the kind, holding that kind's fields.
     pub kind: RuleKind,
     /// Errata behind the reading this rule encodes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub errata: Vec<String>,
     /// Another reasonable reading of the same printed rule; the engine evaluates it too so
-    /// the page can say whether the verdict depends on the reading.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// the page can say whether the verdict depends on the reading. Written like `kind`.
+    #[serde(default)]
     pub alternative: Option<Box<RuleKind>>,
 }
 
+/// A rule's kind with its fields, externally tagged (serde's default):
+/// `{"max_units": {"units": ["112", "113"], "max": 1}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum RuleKind {
     /// At least `min` credits in all.
     MinTotalCredits { min: u32 },
@@ -250,7 +255,7 @@ pub enum RuleKind {
         level: u8,
         or_above: bool,
         min: u32,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(default)]
         groups: Vec<String>,
     },
     /// At most `max` credits from units at `level` (or above, when `or_above`), counted over
@@ -259,7 +264,7 @@ pub enum RuleKind {
         level: u8,
         or_above: bool,
         max: u32,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(default)]
         groups: Vec<String>,
     },
     /// No more than `max` of the listed units (by key).
@@ -284,24 +289,24 @@ pub struct UnitDetail {
     /// Title as printed in the unit's own section.
     pub title: String,
     /// Level, credits and GLH as printed in the unit's own section, where it prints them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub level: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub credits: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub glh: Option<u32>,
     /// `competence` or `knowledge`, where stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub unit_type: Option<UnitType>,
     /// Unit aim, summary or introduction, as printed (may be shortened to its first paragraph).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub summary: Option<String>,
     pub outcomes: Vec<Outcome>,
     /// Assessment facts a planner needs, each a short statement close to the document's words.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub assessment: Vec<String>,
     pub section: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub errata: Vec<String>,
 }
 

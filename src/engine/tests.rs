@@ -48,7 +48,7 @@ fn rule<'a>(v: &'a Verdict, id: &str) -> &'a RuleResult {
 
 #[test]
 fn empty_plan_includes_mandatory_units_only() {
-    let c = toy(r#"{"id": "total", "kind": "min_total_credits", "min": 12}"#);
+    let c = toy(r#"{"id": "total", "kind": {"min_total_credits": {"min": 12}}}"#);
     let v = c.evaluate(&Plan::default());
     assert_eq!(v.totals.credits, 6);
     assert_eq!(v.totals.units, 2);
@@ -64,7 +64,7 @@ fn empty_plan_includes_mandatory_units_only() {
 
 #[test]
 fn total_exactly_at_minimum_is_met_and_one_short_is_not() {
-    let c = toy(r#"{"id": "total", "kind": "min_total_credits", "min": 12}"#);
+    let c = toy(r#"{"id": "total", "kind": {"min_total_credits": {"min": 12}}}"#);
     assert!(c.evaluate(&plan(&["102", "103"])).met()); // 6 + 3 + 3
     let v = c.evaluate(&plan(&["102", "112"])); // 6 + 3 + 2 = 11
     assert!(!v.met());
@@ -77,7 +77,7 @@ fn total_exactly_at_minimum_is_met_and_one_short_is_not() {
 
 #[test]
 fn group_minimum_over_several_groups() {
-    let c = toy(r#"{"id": "min-bc", "kind": "min_group_credits", "groups": ["B", "C"], "min": 6}"#);
+    let c = toy(r#"{"id": "min-bc", "kind": {"min_group_credits": {"groups": ["B", "C"], "min": 6}}}"#);
     let v = c.evaluate(&plan(&["102", "112"]));
     assert_eq!(
         rule(&v, "min-bc").finding,
@@ -96,7 +96,7 @@ fn group_minimum_over_several_groups() {
 
 #[test]
 fn group_cap_exactly_at_and_one_over() {
-    let c = toy(r#"{"id": "max-c", "kind": "max_group_credits", "groups": ["C"], "max": 5}"#);
+    let c = toy(r#"{"id": "max-c", "kind": {"max_group_credits": {"groups": ["C"], "max": 5}}}"#);
     assert!(c.evaluate(&plan(&["112", "113"])).met()); // 5
     let v = c.evaluate(&plan(&["113", "221"])); // 6
     let r = rule(&v, "max-c");
@@ -108,8 +108,8 @@ fn group_cap_exactly_at_and_one_over() {
 #[test]
 fn level_minimum_or_above_versus_exact_level() {
     let c = toy(
-        r#"{"id": "l2", "kind": "min_level_credits", "level": 2, "or_above": true, "min": 8, "groups": [],
-            "errata": ["X-1"], "alternative": {"kind": "min_level_credits", "level": 2, "or_above": false, "min": 8, "groups": []}}"#,
+        r#"{"id": "l2", "kind": {"min_level_credits": {"level": 2, "or_above": true, "min": 8, "groups": []}},
+            "errata": ["X-1"], "alternative": {"min_level_credits": {"level": 2, "or_above": false, "min": 8, "groups": []}}}"#,
     );
     // 201 (L2, 4) + 319 (L3, 4): 8 at level 2 or above, only 4 at exactly level 2.
     let mut p = plan(&["319"]);
@@ -138,7 +138,7 @@ fn level_minimum_or_above_versus_exact_level() {
 #[test]
 fn level_cap_within_groups_ignores_mandatory_units() {
     let c = toy(
-        r#"{"id": "max-l2", "kind": "max_level_credits", "level": 2, "or_above": false, "max": 4, "groups": ["B", "C"]}"#,
+        r#"{"id": "max-l2", "kind": {"max_level_credits": {"level": 2, "or_above": false, "max": 4, "groups": ["B", "C"]}}}"#,
     );
     assert!(c.evaluate(&plan(&["202"])).met()); // 4 at L2 in B/C; 201 in A not counted
     let v = c.evaluate(&plan(&["202", "221"]));
@@ -150,7 +150,7 @@ fn level_cap_within_groups_ignores_mandatory_units() {
 
 #[test]
 fn no_more_than_n_of_listed_units() {
-    let c = toy(r#"{"id": "max-it", "kind": "max_units", "units": ["112", "113", "116"], "max": 1}"#);
+    let c = toy(r#"{"id": "max-it", "kind": {"max_units": {"units": ["112", "113", "116"], "max": 1}}}"#);
     assert!(c.evaluate(&plan(&["112"])).met());
     let v = c.evaluate(&plan(&["112", "113"]));
     let r = rule(&v, "max-it");
@@ -216,7 +216,7 @@ fn registration_date_windows() {
 
 #[test]
 fn achieved_units_count_and_are_reported_apart() {
-    let c = toy(r#"{"id": "total", "kind": "min_total_credits", "min": 12}"#);
+    let c = toy(r#"{"id": "total", "kind": {"min_total_credits": {"min": 12}}}"#);
     let p = Plan {
         chosen: ["102".to_owned()].into(),
         achieved: ["103".to_owned(), "101".to_owned()].into(),
@@ -244,8 +244,8 @@ fn unknown_keys_are_reported_not_counted() {
 
 #[test]
 fn every_unit_chosen() {
-    let c = toy(r#"{"id": "total", "kind": "min_total_credits", "min": 12},
-           {"id": "max-c", "kind": "max_group_credits", "groups": ["C"], "max": 5}"#);
+    let c = toy(r#"{"id": "total", "kind": {"min_total_credits": {"min": 12}}},
+           {"id": "max-c", "kind": {"max_group_credits": {"groups": ["C"], "max": 5}}}"#);
     let p = Plan {
         chosen: c.units.iter().map(|u| u.key.clone()).collect(),
         registered: Date::parse_iso("2017-01-01"),
@@ -260,8 +260,8 @@ fn every_unit_chosen() {
 #[test]
 fn predictions_name_the_rule_a_unit_would_break() {
     let c = toy(
-        r#"{"id": "max-c", "kind": "max_group_credits", "groups": ["C"], "max": 5},
-           {"id": "min-b", "kind": "min_group_credits", "groups": ["B"], "min": 3}"#,
+        r#"{"id": "max-c", "kind": {"max_group_credits": {"groups": ["C"], "max": 5}}},
+           {"id": "min-b", "kind": {"min_group_credits": {"groups": ["B"], "min": 3}}}"#,
     );
     let p = plan(&["112", "102"]);
     let (sets, _) = c.resolve(&p);

@@ -31,9 +31,7 @@ fn group(id: &str, mandatory: bool, units: Vec<Value>) -> Value {
 }
 
 fn rule(id: &str, kind: RuleKind) -> Value {
-    let mut v = serde_json::to_value(kind).expect("rule kind serialises");
-    v["id"] = json!(id);
-    v
+    json!({"id": id, "kind": kind})
 }
 
 fn qualification(groups: Vec<Value>, rules: Vec<Value>) -> Qualification {
