@@ -4,7 +4,9 @@
 //!   qualification, with what was not recognised and what is ambiguous;
 //! - [`csv`]: the plan as a spreadsheet (one unit a row);
 //! - [`json`]: the plan as a JSON file that can be downloaded and opened again;
-//! - [`saved`]: named plans kept in one browser storage entry (the page does the storage calls);
+//! - [`saved`]: named plans kept in one browser storage entry (the page does the storage calls),
+//!   and [`saved_ops`]: the changes a person makes to them, as values;
+//! - [`names`]: names for downloaded files;
 //! - [`print`](mod@print): the errata behind a plan, for the printed learning plan.
 //!
 //! Everything here is plain Rust with no browser dependency, so it is tested natively, and
