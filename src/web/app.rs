@@ -17,6 +17,9 @@ use super::storage;
 pub fn app() -> Html {
     let hash = use_state_eq(current_hash);
     let notice = use_state(|| None::<Notice>);
+    // Writing the address costs about a millisecond on a full page, so a plan's address is
+    // written just after the click that changed it has been rendered (see `record`).
+    let pending = use_mut_ref(|| None::<Pending>);
     {
         // Back, Forward, a typed address or a link inside the app.
         let hash = hash.clone();
@@ -29,15 +32,28 @@ pub fn app() -> Html {
     let decoded: Rc<Option<Decoded>> = use_memo((*hash).clone(), |h| shared().ok().map(|c| decode(h, c)));
     let route = Rc::new((*decoded).as_ref().map_or(Route::Home, |d| d.route.clone()));
     let go = {
-        let hash = hash.clone();
+        let (hash, pending) = (hash.clone(), pending.clone());
         use_callback((), move |route: Route, _| {
+            flush(&pending, true);
             let next = encode(&route);
             push_hash(&next);
             // Shown at once rather than when `hashchange` arrives, which can be a frame later.
             hash.set(next);
         })
     };
-    let record = use_callback((), |route: Route, _| push_hash(&encode(&route)));
+    // A newer plan writes any older one still waiting first, so every plan keeps its history entry.
+    let record = use_callback((), move |route: Route, _| {
+        flush(&pending, true);
+        let (hash, written) = (encode(&route), Rc::new(std::cell::Cell::new(false)));
+        let timeout = {
+            let (hash, written) = (hash.clone(), written.clone());
+            gloo_timers::callback::Timeout::new(0, move || {
+                written.set(true);
+                push_hash(&hash);
+            })
+        };
+        *pending.borrow_mut() = Some(Pending { timeout, hash, written });
+    });
     let announce = {
         let notice = notice.clone();
         use_callback((), move |n: Notice, _| notice.set(Some(n)))
@@ -102,6 +118,25 @@ pub fn app() -> Html {
                 </footer>
             </ContextProvider<Notices>>
         </ContextProvider<Nav>>
+    }
+}
+
+/// An address waiting to be written, and whether it has been.
+struct Pending {
+    timeout: gloo_timers::callback::Timeout,
+    hash: String,
+    written: Rc<std::cell::Cell<bool>>,
+}
+
+/// Ends the wait of an address not yet written: writes it first when `write`, else forgets it.
+fn flush(pending: &std::cell::RefCell<Option<Pending>>, write: bool) {
+    if let Some(older) = pending.borrow_mut().take() {
+        if !older.written.get() {
+            drop(older.timeout);
+            if write {
+                push_hash(&older.hash);
+            }
+        }
     }
 }
 

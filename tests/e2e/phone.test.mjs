@@ -82,3 +82,20 @@ appTest('after "Complete my pathway", Back takes the plan and its message back t
   assert.equal(await page.getByRole('button', { name: 'Undo completion' }).count(), 0);
   assert.equal(await page.locator('.unit-added').count(), 0, 'no unit is still marked as added');
 });
+
+appTest('every click is a step in the history, however quick the clicks', async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1');
+  for (const key of ['204', '207', '302']) {
+    await page.locator(`#unit-${key}`).click();
+  }
+  await page.waitForFunction(() => location.hash === '#/600-1136-1?do=204,207,302');
+  for (const expected of ['#/600-1136-1?do=204,207', '#/600-1136-1?do=204', '#/600-1136-1']) {
+    await page.goBack();
+    await page.waitForFunction((h) => location.hash === h || (h === '#/600-1136-1' && location.hash === ''), expected);
+    const want = expected.includes('do=') ? expected.split('do=')[1].split(',').join(' ') : '';
+    await page.waitForFunction(
+      (w) => [...document.querySelectorAll('.unit[data-state="chosen"]')].map((e) => e.dataset.key).join(' ') === w,
+      want,
+    );
+  }
+});
