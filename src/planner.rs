@@ -322,6 +322,20 @@ mod tests {
     }
 }
 
+/// Whether the qualification's documents print any unit's guided learning hours: where none
+/// does (ProQual), "fewest hours" would only repeat "fewest credits", so the page does not offer it.
+pub fn unit_hours_printed(compiled: &Compiled) -> bool {
+    compiled.units.iter().any(|u| u.glh.is_some())
+}
+
+/// The goals worth offering for this qualification, in the page's order.
+pub fn goals(compiled: &Compiled) -> Vec<Goal> {
+    Goal::ALL
+        .into_iter()
+        .filter(|g| *g != Goal::FewestHours || unit_hours_printed(compiled))
+        .collect()
+}
+
 /// What "complete my pathway" did, in words and keys, for the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompletionReport {
@@ -358,14 +372,30 @@ pub fn complete_plan(compiled: &Compiled, plan: &Plan, goal: Goal) -> Result<Com
             message: "This plan already meets the rules: nothing to add.".into(),
         });
     }
+    // Units by number (or reference) and title, as the list on the page shows them.
+    let named: Vec<String> = done
+        .added
+        .iter()
+        .map(|i| {
+            let u = &compiled.units[i];
+            match &u.number {
+                Some(n) => format!("{n} {} ({})", u.title, u.reference),
+                None => format!("{} {}", u.reference, u.title),
+            }
+        })
+        .collect();
+    let hours = if done.glh_unknown.len() == added.len() {
+        "guided learning hours not printed".to_owned()
+    } else {
+        format!("{} guided learning hours", done.added_glh)
+    };
     let mut message = format!(
-        "Added {} ({}, {} guided learning hours): {}.",
+        "Added {} ({}, {hours}): {}.",
         words::units(added.len() as u32),
         words::credits(done.added_credits),
-        done.added_glh,
-        added.join(", ")
+        named.join("; ")
     );
-    if !done.glh_unknown.is_empty() {
+    if !done.glh_unknown.is_empty() && done.glh_unknown.len() < added.len() {
         let keys: Vec<&str> = done
             .glh_unknown
             .iter()
@@ -437,6 +467,33 @@ mod completion_tests {
         let second = complete_plan(&c, &plan, Goal::FewestUnits).unwrap();
         assert!(!second.added.contains(&first.added[0]));
         assert!(c.evaluate(&apply(&c, &plan, &Action::AddAll(second.added))).met());
+    }
+
+    #[test]
+    fn completion_names_units_and_never_counts_unprinted_hours_as_zero() {
+        let c = compiled("600/1136/1");
+        let report = complete_plan(&c, &Plan::with_chosen(["302"]), Goal::FewestCredits).unwrap();
+        let first = &c.units[c.index(&report.added[0]).unwrap()];
+        assert!(
+            report.message.contains(&format!("{} {}", report.added[0], first.title)),
+            "{}",
+            report.message
+        );
+        let proqual = compiled("601/3576/1");
+        assert_eq!(goals(&proqual), [Goal::FewestCredits, Goal::FewestUnits]);
+        assert_eq!(goals(&c), Goal::ALL);
+        let report = complete_plan(&proqual, &Plan::default(), Goal::FewestCredits).unwrap();
+        assert!(
+            report.message.contains("guided learning hours not printed"),
+            "{}",
+            report.message
+        );
+        assert!(
+            !report.message.contains(" 0 guided learning hours"),
+            "{}",
+            report.message
+        );
+        assert!(!report.message.contains("counted as"), "{}", report.message);
     }
 
     #[test]

@@ -161,6 +161,15 @@ pub fn verdict_headline(unmet: usize) -> String {
     }
 }
 
+/// The summary's headline before any unit is chosen or achieved: what there is to do, not a
+/// failure.
+pub fn start_headline(unmet: usize) -> String {
+    match unmet {
+        1 => "Choose units to start: 1 rule to meet".to_owned(),
+        n => format!("Choose units to start: {n} rules to meet"),
+    }
+}
+
 /// A group's progress in the summary: its credits against its own minimum and cap.
 pub fn group_progress(id: &str, mandatory: bool, have: u32, min: Option<u32>, max: Option<u32>) -> String {
     match (mandatory, min, max) {
@@ -271,6 +280,8 @@ mod tests {
         assert_eq!(verdict_headline(0), "This plan meets the rules");
         assert_eq!(verdict_headline(1), "Not yet: 1 rule is not met");
         assert_eq!(verdict_headline(3), "Not yet: 3 rules are not met");
+        assert_eq!(start_headline(1), "Choose units to start: 1 rule to meet");
+        assert_eq!(start_headline(4), "Choose units to start: 4 rules to meet");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::engine::Plan;
-use crate::planner::{complete_plan, goal_label, CompletionReport, PlannerEvent};
+use crate::planner::{complete_plan, goal_label, goals, CompletionReport, PlannerEvent};
 use crate::solver::Goal;
 use crate::web::Qual;
 
@@ -19,7 +19,8 @@ pub struct CompleteProps {
 
 #[function_component(CompletePanel)]
 pub fn complete_panel(props: &CompleteProps) -> Html {
-    let goal = use_state(|| Goal::FewestHours);
+    let offered = goals(&props.compiled);
+    let goal = use_state(|| offered[0]);
     // Why the last try found nothing; it describes the plan it was tried on only.
     let error = use_state(|| None::<String>);
     {
@@ -40,7 +41,7 @@ pub fn complete_panel(props: &CompleteProps) -> Html {
             <h2 id="complete-title">{"Complete my pathway"}</h2>
             <fieldset class="goal">
                 <legend>{"Fill the gaps with the units that add the"}</legend>
-                { for Goal::ALL.iter().map(|g| {
+                { for offered.iter().map(|g| {
                     let id = format!("goal-{}", match g { Goal::FewestHours => "hours", Goal::FewestCredits => "credits", Goal::FewestUnits => "units" });
                     let set = { let goal = goal.clone(); let g = *g; Callback::from(move |_: Event| goal.set(g)) };
                     html! {

@@ -5,7 +5,9 @@ use yew::prelude::*;
 
 use crate::engine::{Finding, RuleResult, Verdict};
 
-use crate::words::{credits, credits_by_level, group_progress, plan_hours, units, verdict_headline};
+use crate::words::{
+    credits, credits_by_level, group_progress, lower_first, plan_hours, start_headline, units, verdict_headline,
+};
 
 use super::erratum::ErrataNotes;
 
@@ -13,6 +15,8 @@ use super::erratum::ErrataNotes;
 pub struct SummaryProps {
     pub compiled: crate::web::Qual,
     pub verdict: Verdict,
+    /// Whether any unit is chosen or achieved yet: an empty plan is a start, not a failure.
+    pub started: bool,
 }
 
 #[function_component(Summary)]
@@ -22,7 +26,16 @@ pub fn summary(props: &SummaryProps) -> Html {
     let c = &props.compiled;
     let t = &v.totals;
     let met = v.met();
-    let headline = verdict_headline(v.unmet().count());
+    let unmet = v.unmet().count();
+    let start = !props.started && !met;
+    let headline = if start {
+        start_headline(unmet)
+    } else {
+        verdict_headline(unmet)
+    };
+    let first_step = start
+        .then(|| v.unmet().find(|r| !matches!(r.finding, Finding::Mandatory { .. })))
+        .flatten();
     let toggle = {
         let e = expanded.clone();
         Callback::from(move |_| e.set(!*e))
@@ -36,10 +49,11 @@ pub fn summary(props: &SummaryProps) -> Html {
     html! {
         <aside class={classes!("summary", expanded.then_some("expanded"))} aria-labelledby="summary-title">
             <h2 id="summary-title" class="summary-title">{"Plan summary"}</h2>
-            <div class="verdict" role="status" data-verdict={if met { "met" } else { "unmet" }}>
-                <span class="verdict-icon" aria-hidden="true">{if met { "✓" } else { "✗" }}</span>
+            <div class="verdict" role="status" data-verdict={if met { "met" } else { "unmet" }} data-stage={start.then_some("start")}>
+                <span class="verdict-icon" aria-hidden="true">{if met { "✓" } else if start { "→" } else { "✗" }}</span>
                 <span class="verdict-text"><strong>{headline}</strong>
                     <span class="verdict-credits">{format!(" — {} of {} credits", t.credits, c.total_credits)}</span>
+                    if let Some(r) = first_step { <span class="verdict-next">{format!(" First: {}", lower_first(&r.sentence()))}</span> }
                 </span>
             </div>
             <button type="button" class="button secondary summary-toggle" aria-expanded={expanded.to_string()} aria-controls="summary-details" onclick={toggle}>

@@ -180,7 +180,7 @@ fn planner_body(props: &BodyProps) -> Html {
                     <p><button type="button" class="button secondary" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Clear) }
                         disabled={plan.chosen.is_empty() && plan.achieved.is_empty()}>{"Start again (clear chosen and achieved units)"}</button></p>
                 </div>
-                <Summary compiled={compiled} verdict={verdict} />
+                <Summary compiled={compiled} verdict={verdict} started={!plan.chosen.is_empty() || !plan.achieved.is_empty()} />
             </div>
     }
 }

@@ -99,3 +99,32 @@ appTest('every click is a step in the history, however quick the clicks', async 
     );
   }
 });
+
+appTest('an empty plan is a start, not a failure: the summary says what to do first', async ({ page }) => {
+  await gotoApp(page, '#/601-3576-1');
+  const verdict = page.locator('.verdict');
+  assert.equal(await verdict.getAttribute('data-stage'), 'start');
+  const text = await verdict.innerText();
+  assert.match(text, /^→?\s*Choose units to start: \d+ rules? to meet/);
+  assert.match(text, /First: /);
+  assert.doesNotMatch(text, /✗/);
+  await page.locator('.unit[data-state="available"] .unit-check').first().click();
+  await page.waitForFunction(() => document.querySelector('.verdict')?.dataset.stage === undefined);
+  assert.match(await verdict.innerText(), /Not yet: \d+ rules? (is|are) not met|This plan meets the rules/);
+  await checkA11y(page);
+});
+
+appTest('where no unit hours are printed, "fewest hours" is not offered and no hours are counted as zero', async ({ page }) => {
+  await gotoApp(page, '#/601-3576-1');
+  assert.equal(await page.locator('#goal-hours').count(), 0);
+  assert.ok(await page.locator('#goal-credits').isChecked(), 'fewest credits is the first choice');
+  await realClick(page, page.getByRole('button', { name: 'Complete my pathway' }));
+  const message = page.locator('.complete-result');
+  await page.waitForFunction(() => document.querySelector('.complete-result')?.innerText.startsWith('Added'));
+  const text = await message.innerText();
+  assert.match(text, /guided learning hours not printed/);
+  assert.doesNotMatch(text, / 0 guided learning hours/);
+  // Units are named by reference and title, as the list shows them.
+  const first = await page.locator('.unit-added .unit-title').first().innerText();
+  assert.ok(text.includes(first), `${text} names ${first}`);
+});
