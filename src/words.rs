@@ -137,8 +137,12 @@ pub fn unit_meta(number: Option<&str>, reference: &str, level: u8, unit_credits:
     meta.join(" · ")
 }
 
-/// The plan's guided learning hours, saying which units' hours the document does not print.
-pub fn plan_hours(glh: u32, to_do: u32, missing: &[String]) -> String {
+/// The plan's guided learning hours, saying which units' hours the document does not print, and
+/// never a total of hours that are simply not printed.
+pub fn plan_hours(glh: u32, to_do: u32, missing: &[String], units_in_plan: u32) -> String {
+    if !missing.is_empty() && missing.len() as u32 >= units_in_plan {
+        return "not printed for the units in this plan".to_owned();
+    }
     let mut s = format!("{glh} in all, {to_do} still to do");
     match missing.len() {
         0 => {}
@@ -260,18 +264,22 @@ mod tests {
 
     #[test]
     fn plan_hours_say_which_units_are_not_counted() {
-        assert_eq!(plan_hours(120, 40, &[]), "120 in all, 40 still to do");
+        assert_eq!(plan_hours(120, 40, &[], 5), "120 in all, 40 still to do");
         assert_eq!(
-            plan_hours(120, 40, &s(&["D/506/2119"])),
+            plan_hours(120, 40, &s(&["D/506/2119"]), 5),
             "120 in all, 40 still to do; not printed for unit D/506/2119, so not counted"
         );
         assert_eq!(
-            plan_hours(0, 0, &s(&["a", "b"])),
-            "0 in all, 0 still to do; not printed for units a, b, so not counted"
+            plan_hours(30, 0, &s(&["a", "b"]), 3),
+            "30 in all, 0 still to do; not printed for units a, b, so not counted"
         );
         assert_eq!(
-            plan_hours(0, 0, &s(&["a", "b", "c", "d"])),
-            "0 in all, 0 still to do; not printed for 4 of the units, so not counted"
+            plan_hours(30, 0, &s(&["a", "b", "c", "d"]), 5),
+            "30 in all, 0 still to do; not printed for 4 of the units, so not counted"
+        );
+        assert_eq!(
+            plan_hours(0, 0, &s(&["a", "b"]), 2),
+            "not printed for the units in this plan"
         );
     }
 

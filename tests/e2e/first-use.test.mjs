@@ -117,6 +117,9 @@ appTest('an empty plan is a start, not a failure: the summary says what to do fi
 appTest('where no unit hours are printed, "fewest hours" is not offered and no hours are counted as zero', async ({ page }) => {
   await gotoApp(page, '#/601-3576-1');
   assert.equal(await page.locator('#goal-hours').count(), 0);
+  const totals = await page.locator('.totals').innerText();
+  assert.match(totals, /Guided learning hours\s+not printed for the units in this plan/);
+  assert.doesNotMatch(totals, /\b0 in all/);
   assert.ok(await page.locator('#goal-credits').isChecked(), 'fewest credits is the first choice');
   await realClick(page, page.getByRole('button', { name: 'Complete my pathway' }));
   const message = page.locator('.complete-result');

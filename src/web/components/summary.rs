@@ -53,7 +53,7 @@ pub fn summary(props: &SummaryProps) -> Html {
                 <span class="verdict-icon" aria-hidden="true">{if met { "✓" } else if start { "→" } else { "✗" }}</span>
                 <span class="verdict-text"><strong>{headline}</strong>
                     <span class="verdict-credits">{format!(" — {} of {} credits", t.credits, c.total_credits)}</span>
-                    if let Some(r) = first_step { <span class="verdict-next">{format!(" First: {}", lower_first(&r.sentence()))}</span> }
+                    if let Some(r) = first_step { <span class="verdict-next">{format!("First: {}", lower_first(&r.sentence()))}</span> }
                 </span>
             </div>
             <button type="button" class="button secondary summary-toggle" aria-expanded={expanded.to_string()} aria-controls="summary-details" onclick={toggle}>
@@ -64,7 +64,7 @@ pub fn summary(props: &SummaryProps) -> Html {
                     <div><dt>{"Credits"}</dt><dd>{format!("{} of {}", t.credits, c.total_credits)}</dd></div>
                     <div><dt>{"Already achieved"}</dt><dd>{format!("{} ({})", credits(t.credits_achieved), units(t.units_achieved))}</dd></div>
                     <div><dt>{"Still to do"}</dt><dd>{format!("{} ({})", credits(t.credits_to_do), units(t.units - t.units_achieved))}</dd></div>
-                    <div><dt>{"Guided learning hours"}</dt><dd>{plan_hours(t.glh, t.glh_to_do, &t.glh_missing)}</dd></div>
+                    <div><dt>{"Guided learning hours"}</dt><dd>{plan_hours(t.glh, t.glh_to_do, &t.glh_missing, t.units)}</dd></div>
                     <div><dt>{"Credits by level"}</dt><dd>{credits_by_level(&t.credits_by_level)}</dd></div>
                 </dl>
                 <h3>{"Groups"}</h3>
