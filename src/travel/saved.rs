@@ -234,6 +234,33 @@ impl SavedPlans {
         Ok(())
     }
 
+    /// The plan with this name, ignoring case and outer spaces, as [`SavedPlans::save_as`] compares.
+    pub fn named(&self, name: &str) -> Option<&SavedPlan> {
+        let name = clean_name(name).ok()?;
+        self.plans.iter().find(|p| same_name(&p.name, &name))
+    }
+
+    /// Puts `address` in the saved plan `id`, keeping its name, as of `now`.
+    pub fn update(&mut self, id: &str, address: &str, now: &str) -> Result<(), NameError> {
+        let p = self.plans.iter_mut().find(|p| p.id == id).ok_or(NameError::NotFound)?;
+        p.address = address.to_owned();
+        p.saved = now.to_owned();
+        Ok(())
+    }
+
+    /// Puts back a deleted plan at `index` (or last), under its own id when that is still free.
+    /// Refused when another plan has taken its name meanwhile.
+    pub fn restore(&mut self, mut plan: SavedPlan, index: usize) -> Result<(), NameError> {
+        if let Some(other) = self.plans.iter().find(|p| same_name(&p.name, &plan.name)) {
+            return Err(NameError::Taken { id: other.id.clone() });
+        }
+        if self.get(&plan.id).is_some() {
+            plan.id = self.next_id();
+        }
+        self.plans.insert(index.min(self.plans.len()), plan);
+        Ok(())
+    }
+
     /// Removes a plan, returning it (for an undo). None when no plan has this id.
     pub fn delete(&mut self, id: &str) -> Option<SavedPlan> {
         let i = self.plans.iter().position(|p| p.id == id)?;

@@ -2,14 +2,34 @@
 //! on screen at once, then again to the list freshly read from storage before writing it, so
 //! two tabs saving at the same time both keep their plans.
 
-use super::saved::{SaveOutcome, SavedPlans};
+use super::saved::{SaveOutcome, SavedPlan, SavedPlans};
 
 /// One change to the saved plans.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SavedOp {
-    SaveAs { name: String, address: String, now: String },
-    Rename { id: String, name: String },
-    Delete { id: String },
+    SaveAs {
+        name: String,
+        address: String,
+        now: String,
+    },
+    /// Replace the plan kept under a name that is already taken (the person said so).
+    Update {
+        id: String,
+        address: String,
+        now: String,
+    },
+    Rename {
+        id: String,
+        name: String,
+    },
+    Delete {
+        id: String,
+    },
+    /// Put back a plan just deleted, where it was.
+    Restore {
+        plan: SavedPlan,
+        index: usize,
+    },
 }
 
 impl SavedPlans {
@@ -25,6 +45,17 @@ impl SavedPlans {
                 )),
                 SaveOutcome::Invalid(err) => Err(format!("Not saved: {err}")),
             },
+            SavedOp::Update { id, address, now } => {
+                self.update(id, address, now).map_err(|err| format!("Not saved: {err}"))?;
+                let name = self.get(id).map(|p| p.name.clone()).unwrap_or_default();
+                Ok(format!("Updated \u{201c}{name}\u{201d} with this plan."))
+            }
+            SavedOp::Restore { plan, index } => {
+                let name = plan.name.clone();
+                self.restore(plan.clone(), *index)
+                    .map(|()| format!("\u{201c}{name}\u{201d} is back."))
+                    .map_err(|err| format!("Not put back: {err}"))
+            }
             SavedOp::Rename { id, name } => self
                 .rename(id, name)
                 .map(|()| format!("Renamed to \u{201c}{}\u{201d}.", name.trim()))
@@ -77,6 +108,45 @@ mod tests {
         );
         assert!(plans.apply(&SavedOp::Delete { id }).is_err());
         assert!(plans.plans.is_empty());
+    }
+
+    #[test]
+    fn a_taken_name_can_be_updated_and_a_deletion_undone_in_place() {
+        let mut plans = SavedPlans::default();
+        plans.apply(&save("Amira")).unwrap();
+        plans.apply(&save("Ben")).unwrap();
+        let amira = plans.named("  AMIRA ").unwrap().clone();
+        let update = SavedOp::Update {
+            id: amira.id.clone(),
+            address: "#/600-1136-1?do=204,207".into(),
+            now: "2026-12-02T11:00:00Z".into(),
+        };
+        assert_eq!(
+            plans.apply(&update),
+            Ok("Updated \u{201c}Amira\u{201d} with this plan.".into())
+        );
+        assert_eq!(plans.get(&amira.id).unwrap().address, "#/600-1136-1?do=204,207");
+        assert_eq!(plans.plans.len(), 2);
+
+        let gone = plans.get(&amira.id).unwrap().clone();
+        plans.apply(&SavedOp::Delete { id: amira.id.clone() }).unwrap();
+        assert_eq!(
+            plans.apply(&SavedOp::Restore {
+                plan: gone.clone(),
+                index: 0
+            }),
+            Ok("\u{201c}Amira\u{201d} is back.".into())
+        );
+        assert_eq!(plans.plans[0], gone, "back in its place, under its id");
+        // Not twice: the name is taken by the plan put back.
+        assert!(plans.apply(&SavedOp::Restore { plan: gone, index: 0 }).is_err());
+        assert!(plans
+            .apply(&SavedOp::Update {
+                id: "p99".into(),
+                address: String::new(),
+                now: String::new()
+            })
+            .is_err());
     }
 
     #[test]

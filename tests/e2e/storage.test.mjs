@@ -116,3 +116,36 @@ appTest('a save is applied to the list as stored, not to the copy the page read 
   assert.deepEqual(JSON.parse(await stored(page)).plans.map((p) => p.name), ['Mine', 'Written elsewhere', 'Mine too']);
   assert.deepEqual(await savedNames(page), ['Mine', 'Written elsewhere', 'Mine too'], 'the list shows what is stored');
 });
+
+appTest('saving under a name already used offers to update that plan; a deletion can be undone for a few seconds', async ({ page }) => {
+  await gotoApp(page, PLAN);
+  await save(page, 'Amira');
+  await page.locator('.saved-table tbody tr', { hasText: 'Amira' }).waitFor();
+  await save(page, 'Ben');
+  await page.locator('.saved-table tbody tr', { hasText: 'Ben' }).waitFor();
+  // Change the plan, then save it under a name in use.
+  await page.locator('#unit-306').click();
+  await page.waitForFunction(() => location.hash.includes('306'));
+  await save(page, ' amira ');
+  await page.locator('.travel-status', { hasText: 'already called “Amira”' }).waitFor();
+  assert.equal(JSON.parse(await stored(page)).plans.length, 2, 'nothing was written yet');
+  await realClick(page, page.getByRole('button', { name: 'Update “Amira” with this plan' }));
+  await page.locator('.travel-status', { hasText: 'Updated “Amira”' }).waitFor();
+  const plans = JSON.parse(await stored(page)).plans;
+  assert.deepEqual(plans.map((p) => p.name), ['Amira', 'Ben']);
+  assert.match(plans[0].address, /306/);
+
+  await realClick(page, page.locator('.saved-table tbody tr', { hasText: 'Amira' }).getByRole('button', { name: /Delete/ }));
+  await page.locator('.travel-status', { hasText: 'Deleted “Amira”' }).waitFor();
+  assert.deepEqual(await savedNames(page), ['Ben']);
+  await realClick(page, page.getByRole('button', { name: /^Undo/ }));
+  await page.locator('.travel-status', { hasText: '“Amira” is back' }).waitFor();
+  assert.deepEqual(await savedNames(page), ['Amira', 'Ben'], 'back in its place');
+  assert.deepEqual(JSON.parse(await stored(page)).plans, plans, 'exactly as it was stored');
+
+  // The offer to undo is withdrawn after a few seconds.
+  await realClick(page, page.locator('.saved-table tbody tr', { hasText: 'Ben' }).getByRole('button', { name: /Delete/ }));
+  await page.getByRole('button', { name: /^Undo/ }).waitFor();
+  await page.getByRole('button', { name: /^Undo/ }).waitFor({ state: 'detached', timeout: 15_000 });
+  assert.deepEqual(await savedNames(page), ['Amira']);
+});

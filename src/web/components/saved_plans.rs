@@ -12,16 +12,28 @@ use crate::address::{encode, Route};
 use crate::catalogue::shared;
 use crate::engine::Plan;
 use crate::planner::verdict_line;
-use crate::travel::saved::SavedEntry;
+use crate::travel::saved::{SavedEntry, SavedPlan};
 use crate::travel::saved_ops::SavedOp;
 use crate::web::browser::{focus_by_id, now_iso};
 use crate::web::storage::{self, Loaded};
+
+/// What the person may do next about the last change: update a plan whose name they tried to
+/// save under, or undo a deletion (for a few seconds).
+#[derive(Clone, PartialEq)]
+enum Offer {
+    Update { id: String, name: String, address: String },
+    Undo { plan: SavedPlan, index: usize },
+}
+
+/// How long "Undo" stays offered after a deletion.
+const UNDO_MS: u32 = 10_000;
 
 /// The saved plans on screen, what the user was last told, and the change still to be written.
 #[derive(Clone, PartialEq)]
 struct SavedStore {
     loaded: Loaded,
     status: String,
+    offer: Option<Offer>,
     /// The last change, numbered so the effect writing it runs once per change.
     pending: Option<(u32, SavedOp)>,
     changes: u32,
@@ -32,6 +44,8 @@ enum SavedMsg {
     Request(SavedOp),
     /// Storage now holds this (after a write, or another tab's).
     Stored { loaded: Loaded, status: Option<String> },
+    /// The offer's time is up.
+    Forget,
 }
 
 impl Reducible for SavedStore {
@@ -41,6 +55,30 @@ impl Reducible for SavedStore {
         let mut next = (*self).clone();
         match msg {
             SavedMsg::Request(op) => {
+                next.offer = None;
+                let plans = &next.loaded.outcome.plans;
+                if let SavedOp::SaveAs { name, address, .. } = &op {
+                    if let Some(taken) = plans.named(name) {
+                        next.status = format!(
+                            "A saved plan is already called \u{201c}{}\u{201d}. Update it with this plan, or choose another name.",
+                            taken.name
+                        );
+                        next.offer = Some(Offer::Update {
+                            id: taken.id.clone(),
+                            name: taken.name.clone(),
+                            address: address.clone(),
+                        });
+                        return Rc::new(next);
+                    }
+                }
+                if let SavedOp::Delete { id } = &op {
+                    if let Some(index) = plans.plans.iter().position(|p| &p.id == id) {
+                        next.offer = Some(Offer::Undo {
+                            plan: plans.plans[index].clone(),
+                            index,
+                        });
+                    }
+                }
                 // Shown at once; the effect then writes it and shows what was stored.
                 match next.loaded.outcome.plans.apply(&op) {
                     Ok(message) => {
@@ -48,13 +86,21 @@ impl Reducible for SavedStore {
                         next.changes += 1;
                         next.pending = Some((next.changes, op));
                     }
-                    Err(why) => next.status = why,
+                    Err(why) => {
+                        next.status = why;
+                        next.offer = None;
+                    }
                 }
             }
+            SavedMsg::Forget => next.offer = None,
             SavedMsg::Stored { loaded, status } => {
                 next.loaded = loaded;
                 next.pending = None;
                 if let Some(status) = status {
+                    // A write that failed leaves nothing to undo.
+                    if status.starts_with("Nothing") || status.starts_with("Not ") {
+                        next.offer = None;
+                    }
                     next.status = status;
                 }
             }
@@ -75,9 +121,19 @@ pub fn saved_plans_panel(props: &SavedPlansProps) -> Html {
     let store = use_reducer_eq(|| SavedStore {
         loaded: storage::load(),
         status: String::new(),
+        offer: None,
         pending: None,
         changes: 0,
     });
+    {
+        // "Undo" is offered for a few seconds, then withdrawn.
+        let dispatcher = store.dispatcher();
+        use_effect_with(store.offer.clone(), move |offer| {
+            let timer = matches!(offer, Some(Offer::Undo { .. }))
+                .then(|| gloo_timers::callback::Timeout::new(UNDO_MS, move || dispatcher.dispatch(SavedMsg::Forget)));
+            move || drop(timer)
+        });
+    }
     let name = use_state(String::new);
     {
         let dispatcher = store.dispatcher();
@@ -162,9 +218,36 @@ pub fn saved_plans_panel(props: &SavedPlansProps) -> Html {
                     </div>
                 </div>
             </form>
-            <p class="travel-status" role="status">{store.status.clone()}</p>
+            <div class="saved-status">
+                <p class="travel-status" role="status">{store.status.clone()}</p>
+                { match store.offer.clone() {
+                    Some(Offer::Update { id, name, address }) => {
+                        let op = SavedOp::Update { id, address, now: String::new() };
+                        let on_op = on_op.clone();
+                        html! { <button type="button" class="button secondary" onclick={move |_| on_op.emit(stamped(op.clone()))}>{format!("Update \u{201c}{name}\u{201d} with this plan")}</button> }
+                    }
+                    Some(Offer::Undo { plan, index }) => {
+                        let on_op = on_op.clone();
+                        let name = plan.name.clone();
+                        html! { <button type="button" class="button secondary" onclick={move |_| on_op.emit(SavedOp::Restore { plan: plan.clone(), index })}>{"Undo"}<span class="visually-hidden">{format!(": put back \u{201c}{name}\u{201d}")}</span></button> }
+                    }
+                    None => html! {},
+                } }
+            </div>
             <SavedList problems={store.loaded.outcome.problems.clone()} entries={entries} on_op={on_op} />
         </div>
+    }
+}
+
+/// The change with the time it is made at.
+fn stamped(op: SavedOp) -> SavedOp {
+    match op {
+        SavedOp::Update { id, address, .. } => SavedOp::Update {
+            id,
+            address,
+            now: now_iso(),
+        },
+        other => other,
     }
 }
 
