@@ -81,3 +81,18 @@ fn every_erratum_is_cited_by_something_in_the_catalogue() {
         "errata no qualification, rule or unit cites, so the page would never show them: {uncited:?}"
     );
 }
+
+/// Errata are printed on the learner's plan: their words are for people, never the data's own
+/// names (rule ids, field names, `true`/`false`).
+#[test]
+fn errata_speak_plain_english() {
+    let cat = embedded().unwrap();
+    let internal = ["or_above", "max_units", "min_total", "_credits", " true", " false", "rule level-", "rule max-", "rule min-"];
+    for e in &cat.errata {
+        for text in [&e.problem, &e.treatment] {
+            for word in internal {
+                assert!(!text.contains(word), "erratum {} says {word:?}: {text}", e.id);
+            }
+        }
+    }
+}
