@@ -5,8 +5,11 @@
 //! (`not`: units ruled out of "complete my pathway"), where the
 //! qualification number has its slashes written as hyphens (`601-3576-1`) and keys are unit
 //! keys (awarding-body unit numbers where the document numbers units, otherwise reference
-//! numbers) separated by commas. Mandatory units are never listed. Example:
+//! numbers) separated by commas. Mandatory units are never listed as to do. Example:
 //! `#/600-1136-1?do=204,207,302&done=303&registered=2017-09-04`.
+//!
+//! Two more pages work across qualifications: `#/compare?q=<numbers>` (numbers with hyphens,
+//! comma-separated; no `q`: every qualification) and `#/units?q=<words>` (find a unit).
 //!
 //! Decoding never fails outright: whatever can be read is kept and every problem is listed
 //! for the page to show.
@@ -30,6 +33,14 @@ pub enum Route {
     NotFound {
         requested: String,
     },
+    /// Qualifications side by side, by number as printed, in the order asked; empty: every one.
+    Compare {
+        numbers: Vec<String>,
+    },
+    /// Find a unit across every qualification; an empty query asks for the words.
+    Units {
+        query: String,
+    },
 }
 
 /// A decoded address and what could not be read from it.
@@ -48,6 +59,17 @@ pub fn encode(route: &Route) -> String {
     match route {
         Route::Home => "#/".to_owned(),
         Route::NotFound { requested } => format!("#/{}", escape(requested)),
+        Route::Compare { numbers } if numbers.is_empty() => "#/compare".to_owned(),
+        Route::Compare { numbers } => format!(
+            "#/compare?q={}",
+            numbers
+                .iter()
+                .map(|n| escape(&number_to_slug(n)))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+        Route::Units { query } if query.trim().is_empty() => "#/units".to_owned(),
+        Route::Units { query } => format!("#/units?q={}", escape(query.trim())),
         Route::Planner { number, plan } => {
             let mut parts = Vec::new();
             if !plan.chosen.is_empty() {
@@ -121,12 +143,12 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
             problems: vec!["The link is damaged: its qualification number cannot be read.".to_owned()],
         };
     };
-    let wanted = path.replace('-', "/").to_ascii_uppercase();
-    let Some(q) = catalogue
-        .qualifications
-        .iter()
-        .find(|q| q.number.to_ascii_uppercase() == wanted)
-    else {
+    match path.to_ascii_lowercase().as_str() {
+        "compare" => return decode_compare(query, catalogue),
+        "units" => return decode_units(query),
+        _ => {}
+    }
+    let Some(q) = find_qualification(catalogue, &path) else {
         return Decoded {
             route: Route::NotFound { requested: path },
             problems,
@@ -199,6 +221,81 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
             plan,
         },
         problems,
+    }
+}
+
+/// The qualification a number names, slashes written as hyphens or not, in any case.
+fn find_qualification<'c>(catalogue: &'c Catalogue, text: &str) -> Option<&'c crate::catalogue::Qualification> {
+    let wanted = text.trim().replace('-', "/").to_ascii_uppercase();
+    catalogue
+        .qualifications
+        .iter()
+        .find(|q| q.number.to_ascii_uppercase() == wanted)
+}
+
+/// The value of `name` in a fragment's query, decoded; `None` when absent or damaged.
+fn query_value(query: &str, name: &str) -> Option<Option<String>> {
+    query
+        .split('&')
+        .filter_map(|p| p.split_once('=').or(Some((p, ""))))
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| unescape(v))
+}
+
+fn decode_compare(query: &str, catalogue: &Catalogue) -> Decoded {
+    let mut problems = Vec::new();
+    let mut numbers: Vec<String> = Vec::new();
+    let mut unknown = Vec::new();
+    match query_value(query, "q") {
+        None => {}
+        Some(None) => problems
+            .push("The list of qualifications in the link is damaged, so every qualification is compared.".to_owned()),
+        Some(Some(list)) => {
+            for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                match find_qualification(catalogue, part) {
+                    Some(q) if !numbers.contains(&q.number) => numbers.push(q.number.clone()),
+                    Some(_) => {}
+                    None => unknown.push(part.replace('-', "/")),
+                }
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        problems.push(format!(
+            "The link names {} this app does not have: {}. {}",
+            if unknown.len() == 1 {
+                "a qualification"
+            } else {
+                "qualifications"
+            },
+            unknown.join(", "),
+            if numbers.is_empty() {
+                "Every qualification is compared instead."
+            } else if unknown.len() == 1 {
+                "It was left out."
+            } else {
+                "They were left out."
+            }
+        ));
+    }
+    Decoded {
+        route: Route::Compare { numbers },
+        problems,
+    }
+}
+
+fn decode_units(query: &str) -> Decoded {
+    match query_value(query, "q") {
+        Some(None) => Decoded {
+            route: Route::Units { query: String::new() },
+            problems: vec!["The search words in the link are damaged and were left out.".to_owned()],
+        },
+        found => Decoded {
+            route: Route::Units {
+                query: found.flatten().unwrap_or_default().trim().to_owned(),
+            },
+            problems: Vec::new(),
+        },
     }
 }
 
@@ -312,11 +409,67 @@ mod tests {
         assert_eq!(plan.achieved, ["204".to_owned()].into());
     }
 
+    #[test]
+    fn compare_lists_numbers_with_hyphens_and_reports_unknown_ones() {
+        let c = cat();
+        assert_eq!(encode(&Route::Compare { numbers: vec![] }), "#/compare");
+        assert_eq!(decode("#/compare", c).route, Route::Compare { numbers: vec![] });
+        let route = Route::Compare {
+            numbers: vec!["600/1135/X".into(), "601/3478/1".into()],
+        };
+        let text = encode(&route);
+        assert_eq!(text, "#/compare?q=600-1135-X,601-3478-1");
+        assert_eq!(
+            decode(&text, c),
+            Decoded {
+                route,
+                problems: vec![]
+            }
+        );
+        // Lower case, encoded commas, repeats and an unknown number.
+        let d = decode("#/compare?q=600-1135-x%2C123-4567-8,600-1135-X,601-3478-1", c);
+        assert_eq!(
+            d.route,
+            Route::Compare {
+                numbers: vec!["600/1135/X".into(), "601/3478/1".into()]
+            }
+        );
+        assert_eq!(
+            d.problems,
+            ["The link names a qualification this app does not have: 123/4567/8. It was left out."]
+        );
+        // Nothing known: every qualification, and say so.
+        let d = decode("#/compare?q=1-2-3,4-5-6", c);
+        assert_eq!(d.route, Route::Compare { numbers: vec![] });
+        assert!(d.problems[0].contains("1/2/3, 4/5/6") && d.problems[0].contains("Every qualification"));
+    }
+
+    #[test]
+    fn find_a_unit_keeps_its_words() {
+        let c = cat();
+        let route = Route::Units {
+            query: "handling complaints & refunds".into(),
+        };
+        let text = encode(&route);
+        assert_eq!(text, "#/units?q=handling%20complaints%20%26%20refunds");
+        assert_eq!(decode(&text, c).route, route);
+        assert_eq!(
+            decode("#/units?q=handling+complaints", c).route,
+            Route::Units {
+                query: "handling complaints".into()
+            }
+        );
+        assert_eq!(decode("#/units", c).route, Route::Units { query: String::new() });
+        assert_eq!(encode(&Route::Units { query: " ".into() }), "#/units");
+    }
+
     proptest::proptest! {
         #[test]
         fn decoding_never_panics(s in ".{0,200}") {
             let c = cat();
             let _ = decode(&s, c);
+            let _ = decode(&format!("#/compare?q={s}"), c);
+            let _ = decode(&format!("#/units?{s}"), c);
             let _ = decode(&format!("#/600-1136-1?{s}"), c);
             let _ = decode(&format!("#/600-1136-1?do={s}"), c);
         }

@@ -24,6 +24,8 @@ pub fn page_key(route: &Route) -> String {
         Route::Planner { number, .. } => number.clone(),
         Route::NotFound { requested } => format!("missing:{requested}"),
         Route::Home => "home".to_owned(),
+        Route::Compare { .. } => "compare".to_owned(),
+        Route::Units { .. } => "units".to_owned(),
     }
 }
 

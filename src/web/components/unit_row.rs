@@ -1,5 +1,5 @@
 //! One unit: a native checkbox with its label (GOV.UK checkbox pattern), the engine's warning
-//! before a click, "already achieved", and the unit's content on demand.
+//! before a click, "already achieved" (mandatory units too), and the unit's content on demand.
 
 use yew::prelude::*;
 
@@ -104,12 +104,10 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
                 </div>
             }
             <div class="unit-extra">
-                if props.state != RowState::Mandatory {
-                    <div class="checkbox-item small">
-                        <input type="checkbox" id={format!("achieved-{id}")} checked={props.state == RowState::Achieved} onchange={toggle_achieved} />
-                        <label for={format!("achieved-{id}")}>{"Already achieved (prior learning or credit transfer)"}<span class="visually-hidden">{format!(": {}", u.title)}</span></label>
-                    </div>
-                }
+                <div class="checkbox-item small">
+                    <input type="checkbox" id={format!("achieved-{id}")} checked={props.state == RowState::Achieved} onchange={toggle_achieved} />
+                    <label for={format!("achieved-{id}")}>{"Already achieved (prior learning or credit transfer)"}<span class="visually-hidden">{format!(": {}", u.title)}</span></label>
+                </div>
                 if props.state == RowState::Available {
                     <div class="checkbox-item small">
                         <input type="checkbox" id={format!("not-{id}")} checked={props.ruled_out} onchange={toggle_ruled_out} />

@@ -1,0 +1,22 @@
+//! Work across qualifications, in plain Rust: qualifications side by side ([`compare`]), the
+//! units they share ([`shared_units`]) and finding a unit anywhere ([`search`]).
+//!
+//! Every figure comes from the catalogue as printed; where a document prints none, the result
+//! says "not printed" rather than a number. Units are matched across qualifications only by
+//! their unit reference number, and a reference printed for two different units is never read
+//! one way or the other: it is shown as it is, and asked about when it matters.
+//!
+//! `search` reads only the catalogue (the planner's filter uses it); `compare` uses the engine,
+//! the solver, the planner's compiled qualifications and the address.
+
+pub mod compare;
+pub mod search;
+pub mod shared_units;
+
+/// `items` ordered by `key`, each key worked out once; equal keys keep their order.
+pub(crate) fn sorted<T, K: Ord>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut keyed: Vec<(K, usize)> = items.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
+    crate::small_sort::sort(&mut keyed);
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    keyed.into_iter().filter_map(|(_, i)| slots[i].take()).collect()
+}
