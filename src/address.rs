@@ -1,8 +1,9 @@
 //! The page address: which qualification, and the plan, in the URL fragment so that reload,
 //! back, forward and shared links reproduce it on a static site.
 //!
-//! Format: `#/<qualification>?do=<keys>&done=<keys>&not=<keys>&registered=<YYYY-MM-DD>`
-//! (`not`: units ruled out of "complete my pathway"), where the
+//! Format: `#/<qualification>?do=<keys>&done=<keys>&not=<keys>&registered=<YYYY-MM-DD>&from=<qualification>&carried=<keys>`
+//! (`not`: units ruled out of "complete my pathway"; `from` and `carried`: which achieved units
+//! were carried from a plan for another qualification), where the
 //! qualification number has its slashes written as hyphens (`601-3576-1`) and keys are unit
 //! keys (awarding-body unit numbers where the document numbers units, otherwise reference
 //! numbers) separated by commas. Mandatory units are never listed as to do. Example:
@@ -20,7 +21,7 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 
 use crate::catalogue::Catalogue;
 use crate::date::Date;
-use crate::engine::Plan;
+use crate::engine::{Carried, Plan};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -83,6 +84,10 @@ pub fn encode(route: &Route) -> String {
             }
             if let Some(d) = plan.registered {
                 parts.push(format!("registered={}", d.iso()));
+            }
+            if let Some(c) = plan.carried.as_ref().filter(|c| !c.units.is_empty()) {
+                parts.push(format!("from={}", escape(&number_to_slug(&c.from))));
+                parts.push(format!("carried={}", join(&c.units)));
             }
             let mut out = format!("#/{}", number_to_slug(number));
             if !parts.is_empty() {
@@ -157,10 +162,18 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
     let mut plan = Plan::default();
     // A set, so the list in the message is sorted and has each reference once.
     let mut unknown = BTreeSet::new();
+    let mut carried = BTreeSet::new();
+    let mut from = None;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         match name {
-            "do" | "done" | "not" => {
+            "from" => match unescape(value).and_then(|v| find_qualification(catalogue, &v)) {
+                Some(source) => from = Some(source.number.clone()),
+                None => problems.push(format!(
+                    "The link says units were carried from a qualification this app does not have (\"{value}\"), so where they came from is not shown."
+                )),
+            },
+            "do" | "done" | "not" | "carried" => {
                 let Some(value) = unescape(value) else {
                     problems.push(format!(
                         "A list of units in the link is damaged (\"{value}\") and was left out."
@@ -179,6 +192,7 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
                     match name {
                         "do" => plan.chosen.insert(key),
                         "done" => plan.achieved.insert(key),
+                        "carried" => carried.insert(key),
                         _ => plan.ruled_out.insert(key),
                     };
                 }
@@ -215,6 +229,11 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
         .retain(|k| !mandatory.contains(k) && !plan.achieved.contains(k));
     plan.ruled_out
         .retain(|k| !mandatory.contains(k) && !plan.achieved.contains(k) && !plan.chosen.contains(k));
+    // A carried unit is one of the achieved ones; the record needs both parts to mean anything.
+    carried.retain(|k| plan.achieved.contains(k));
+    if let (Some(from), false) = (from, carried.is_empty()) {
+        plan.carried = Some(Carried { from, units: carried });
+    }
     Decoded {
         route: Route::Planner {
             number: q.number.clone(),
@@ -314,6 +333,7 @@ mod tests {
             achieved: ["303".to_owned()].into(),
             registered: Date::parse_iso("2017-09-04"),
             ruled_out: ["212".to_owned()].into(),
+            carried: None,
         };
         let route = Route::Planner {
             number: "600/1136/1".into(),
@@ -461,6 +481,41 @@ mod tests {
         );
         assert_eq!(decode("#/units", c).route, Route::Units { query: String::new() });
         assert_eq!(encode(&Route::Units { query: " ".into() }), "#/units");
+    }
+
+    #[test]
+    fn carried_units_and_their_source_survive_the_address() {
+        let c = cat();
+        let plan = Plan {
+            achieved: ["101", "204", "308"].map(String::from).into(),
+            carried: Some(Carried {
+                from: "600/1135/X".into(),
+                units: ["101", "204"].map(String::from).into(),
+            }),
+            ..Plan::default()
+        };
+        let route = Route::Planner {
+            number: "600/1136/1".into(),
+            plan,
+        };
+        let text = encode(&route);
+        assert_eq!(text, "#/600-1136-1?done=101,204,308&from=600-1135-X&carried=101,204");
+        assert_eq!(
+            decode(&text, c),
+            Decoded {
+                route,
+                problems: vec![]
+            }
+        );
+        // A carried unit must be an achieved one; an unknown source drops the record, said.
+        let d = decode("#/600-1136-1?done=101&from=600-1135-X&carried=101,204", c);
+        let Route::Planner { plan, .. } = d.route else { panic!() };
+        assert_eq!(plan.carried.unwrap().units, ["101".to_owned()].into());
+        let d = decode("#/600-1136-1?done=101&from=9-9-9&carried=101", c);
+        let Route::Planner { plan, .. } = d.route else { panic!() };
+        assert_eq!(plan.carried, None);
+        assert_eq!(plan.achieved, ["101".to_owned()].into());
+        assert!(d.problems[0].contains("carried from a qualification this app does not have"));
     }
 
     proptest::proptest! {

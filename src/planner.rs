@@ -96,6 +96,13 @@ pub fn apply(compiled: &Compiled, plan: &Plan, action: &Action) -> Plan {
             }
         }
     }
+    // A carried unit is an achieved one: unmarking it drops it from the record.
+    if let Some(c) = &mut next.carried {
+        c.units.retain(|k| next.achieved.contains(k));
+        if c.units.is_empty() {
+            next.carried = None;
+        }
+    }
     next
 }
 
@@ -302,6 +309,26 @@ mod tests {
         );
         assert_eq!(p.achieved, ["101", "204", "301"].map(String::from).into());
         assert!(p.chosen.is_empty());
+    }
+
+    #[test]
+    fn unmarking_a_carried_unit_drops_it_from_the_record() {
+        let c = l3();
+        let p = Plan {
+            achieved: ["101", "204"].map(String::from).into(),
+            carried: Some(crate::engine::Carried {
+                from: "600/1135/X".into(),
+                units: ["101", "204"].map(String::from).into(),
+            }),
+            ..Plan::default()
+        };
+        let p = apply(&c, &p, &Action::ToggleAchieved("204".into()));
+        assert_eq!(p.carried.as_ref().unwrap().units, ["101".to_owned()].into());
+        let p = apply(&c, &p, &Action::Toggle("101".into()));
+        assert!(p.achieved.contains("101"), "a mandatory unit is not unticked by Toggle");
+        let p = apply(&c, &p, &Action::ToggleAchieved("101".into()));
+        assert_eq!(p.carried, None);
+        assert_eq!(apply(&c, &Plan::default(), &Action::Clear).carried, None);
     }
 
     #[test]

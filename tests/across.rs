@@ -1,16 +1,18 @@
-//! Across qualifications: the comparison rows, the shared-unit index over the whole catalogue
-//! and unit search, against the embedded catalogue.
+//! Across qualifications: the comparison rows, the shared-unit index over the whole catalogue,
+//! unit search, and the carry rules, against the embedded catalogue.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
+use pathway_planner::across::carry::{self, carry, Choices, CONFIRM_SOURCE};
 use pathway_planner::across::compare::{compare, Cell, NO_APPRENTICESHIP};
 use pathway_planner::across::search::{search, Rank};
 use pathway_planner::across::shared_units::{across_awarding_bodies, ambiguous_references, shared_units};
-use pathway_planner::address::{decode, Route};
+use pathway_planner::address::{decode, encode, Route};
 use pathway_planner::catalogue::{shared, Catalogue, Qualification};
 use pathway_planner::engine::Plan;
 use pathway_planner::planner::{self, compiled, Filters};
-use pathway_planner::solver;
+use pathway_planner::solver::{self, Goal, Request};
+use proptest::prelude::*;
 
 fn cat() -> &'static Catalogue {
     shared().unwrap()
@@ -331,4 +333,292 @@ fn the_planner_filter_matches_the_same_way() {
     assert_eq!(handling, want_sorted);
     assert_eq!(visible("302"), ["302"]);
     assert_eq!(visible("").len(), 50);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Carry
+
+/// A valid City & Guilds Level 2 plan: the fewest-credit route, all achieved.
+fn l2_plan() -> Plan {
+    let c = compiled("600/1135/X").unwrap();
+    let r = solver::shortest_routes(c).unwrap();
+    let plan = Plan {
+        achieved: r.credits.units.iter().map(|i| c.units[i].key.clone()).collect(),
+        ..Plan::default()
+    };
+    assert!(c.evaluate(&plan).met());
+    plan
+}
+
+#[test]
+fn a_level_2_plan_carries_to_the_level_3_diploma_and_the_ambiguous_reference_is_asked() {
+    let (l2, l3) = (qual("600/1135/X"), qual("600/1136/1"));
+    let plan = l2_plan();
+    assert_eq!(plan.achieved, set(&["101", "201", "203", "204", "205", "308", "323"]));
+    let out = carry(cat(), l2, &plan, l3, &Choices::default());
+    assert_eq!(out.plan.achieved, set(&["101", "204", "308", "323"]));
+    let carried = out.plan.carried.as_ref().unwrap();
+    assert_eq!(
+        (carried.from.as_str(), &carried.units),
+        ("600/1135/X", &out.plan.achieved)
+    );
+    let not: Vec<&str> = out.not_included.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(not, ["201", "205"]);
+    // 204 is the same City & Guilds unit in both tables; 203 only shares its printed reference.
+    assert_eq!(out.questions.len(), 1);
+    let q = &out.questions[0];
+    assert_eq!((q.source.key.as_str(), q.answer.clone()), ("203", None));
+    assert_eq!(
+        q.candidates,
+        [(
+            "204".to_owned(),
+            "Carry out direct sales activities in a contact centre".to_owned()
+        )]
+    );
+    assert_eq!(q.errata, ["CG-06"]);
+    assert_eq!(out.credits(), 5 + 4 + 4 + 2);
+    let lines = out.notice_lines(l2, l3);
+    assert!(
+        lines[0].starts_with("Carried as already achieved: unit 101 (D/503/0352), unit 204 (L/503/0394)"),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("does not include unit 201 (T/503/0342) and unit 205 (H/503/0403)")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("unit 203 of 600/1135/X") && l.contains("not carried")),
+        "{lines:?}"
+    );
+    let record = carry::carried_lines(cat(), l3, out.plan.carried.as_ref().unwrap());
+    assert_eq!(
+        record[0],
+        "Carried from Level 2 NVQ Certificate in Contact Centre Operations (600/1135/X) and marked already achieved: unit 101, unit 204, unit 308 and unit 323."
+    );
+    assert!(record[1].contains("City & Guilds to confirm"));
+    assert_eq!(
+        encode(&Route::Planner {
+            number: l3.number.clone(),
+            plan: out.plan.clone()
+        }),
+        "#/600-1136-1?done=101,204,308,323&from=600-1135-X&carried=101,204,308,323"
+    );
+    // The mandatory unit 101 counts as achieved; the plan is not yet complete.
+    let c3 = compiled("600/1136/1").unwrap();
+    let v = c3.evaluate(&out.plan);
+    assert_eq!(v.totals.credits_achieved, 15);
+    assert!(!v.met());
+
+    // Answered: as unit 204 (already carried) or not at all; never anything unasked.
+    let said = |a: Option<&str>| Choices {
+        answers: BTreeMap::from([("203".to_owned(), a.map(str::to_owned))]),
+        ..Choices::default()
+    };
+    let yes = carry(cat(), l2, &plan, l3, &said(Some("204")));
+    assert_eq!(yes.plan.achieved, out.plan.achieved);
+    assert!(yes
+        .notice_lines(l2, l3)
+        .iter()
+        .any(|l| l.contains("you said unit 203 of 600/1135/X is unit 204 here")));
+    let no = carry(cat(), l2, &plan, l3, &said(None));
+    assert_eq!(no.plan.achieved, out.plan.achieved);
+    assert!(no
+        .notice_lines(l2, l3)
+        .iter()
+        .any(|l| l.contains("you chose not to carry unit 203")));
+    // An answer naming a unit that is not a candidate carries nothing.
+    let odd = carry(cat(), l2, &plan, l3, &said(Some("302")));
+    assert!(!odd.plan.achieved.contains("302"));
+}
+
+#[test]
+fn units_still_to_do_carry_only_when_marked_complete() {
+    let (l2, l3) = (qual("600/1135/X"), qual("600/1136/1"));
+    let plan = Plan {
+        chosen: set(&["308", "207"]),
+        achieved: set(&["323"]),
+        ..Plan::default()
+    };
+    let out = carry(cat(), l2, &plan, l3, &Choices::default());
+    assert_eq!(out.plan.achieved, set(&["323"]));
+    let to_do: Vec<&str> = out.to_do.iter().map(|s| s.key.as_str()).collect();
+    // The mandatory unit 101 is still to do in the Level 2 plan, and the Level 3 has it too.
+    assert_eq!(to_do, ["101", "207", "308"]);
+    assert!(out
+        .notice_lines(l2, l3)
+        .iter()
+        .any(|l| l.starts_with("Still to do in the 600/1135/X plan, so not carried: unit 101")));
+    let ticked = carry(
+        cat(),
+        l2,
+        &plan,
+        l3,
+        &Choices {
+            complete: set(&["308", "101"]),
+            ..Choices::default()
+        },
+    );
+    assert_eq!(ticked.plan.achieved, set(&["101", "308", "323"]));
+    assert!(ticked
+        .notice_lines(l2, l3)
+        .iter()
+        .any(|l| l.contains("because you marked them complete: unit 101 (D/503/0352) and unit 308 (J/503/0426)")));
+}
+
+#[test]
+fn every_shared_reference_carries_between_every_pair_of_qualifications() {
+    let ambiguous = ambiguous_references(cat());
+    let mut carried_pairs = 0;
+    for source in &cat().qualifications {
+        for target in &cat().qualifications {
+            if source.number == target.number {
+                continue;
+            }
+            for (_, u) in source.units() {
+                let plan = Plan {
+                    achieved: set(&[&u.key()]),
+                    ..Plan::default()
+                };
+                let out = carry(cat(), source, &plan, target, &Choices::default());
+                let in_target: Vec<String> = target
+                    .units()
+                    .filter(|(_, t)| t.reference == u.reference)
+                    .map(|(_, t)| t.key())
+                    .collect();
+                let what = format!("{} {} -> {}", source.number, u.key(), target.number);
+                if in_target.is_empty() {
+                    assert!(out.plan.achieved.is_empty(), "{what}");
+                    assert!(out.not_included.iter().any(|n| n.key == u.key()), "{what}");
+                } else if !ambiguous.contains(&u.reference) {
+                    assert_eq!(out.plan.achieved, in_target.iter().cloned().collect(), "{what}");
+                    assert!(out.questions.is_empty(), "{what}");
+                    carried_pairs += 1;
+                } else {
+                    // Carried only to the very same printed unit; otherwise asked.
+                    let same = target
+                        .unit(&u.key())
+                        .is_some_and(|t| t.reference == u.reference && t.detail == u.detail);
+                    assert_eq!(out.questions.len(), usize::from(!same), "{what}");
+                    assert_eq!(out.plan.achieved.len(), usize::from(same), "{what}");
+                }
+                // What was carried is exactly what the record says, and the address keeps it.
+                let address = encode(&Route::Planner {
+                    number: target.number.clone(),
+                    plan: out.plan.clone(),
+                });
+                assert_eq!(
+                    decode(&address, cat()).route,
+                    Route::Planner {
+                        number: target.number.clone(),
+                        plan: out.plan.clone()
+                    }
+                );
+            }
+        }
+    }
+    // 88 references shared by two or more qualifications, carried each way between each pair.
+    assert!(carried_pairs > 88, "{carried_pairs}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever the plan, the answers and the ticks: a carried unit always has its source's
+    /// reference; every unit of the source plan is carried, left (not included, still to do) or
+    /// asked about; and a unit still to do is carried only when ticked.
+    #[test]
+    fn carry_rules_hold_for_any_plan(
+        source_i in 0usize..8,
+        target_i in 0usize..8,
+        picks in proptest::collection::vec(0u8..4, 60),
+        answer in proptest::option::of(0usize..3),
+    ) {
+        let source = &cat().qualifications[source_i];
+        let target = &cat().qualifications[target_i];
+        let mut plan = Plan::default();
+        let mut choices = Choices::default();
+        for ((_, u), pick) in source.units().zip(&picks) {
+            match pick {
+                1 => { plan.achieved.insert(u.key()); }
+                2 => { plan.chosen.insert(u.key()); }
+                3 => { plan.chosen.insert(u.key()); choices.complete.insert(u.key()); }
+                _ => {}
+            }
+        }
+        let first = carry(cat(), source, &plan, target, &choices);
+        for q in &first.questions {
+            let a = answer.map(|i| q.candidates.get(i).map(|(k, _)| k.clone()));
+            if let Some(a) = a { choices.answers.insert(q.source.key.clone(), a); }
+        }
+        let out = carry(cat(), source, &plan, target, &choices);
+        for m in &out.carried {
+            let t = target.unit(&m.target_key).unwrap();
+            prop_assert_eq!(&t.reference, &m.source.reference);
+            prop_assert!(m.source.achieved || choices.complete.contains(&m.source.key));
+        }
+        prop_assert_eq!(&out.plan.achieved, &out.carried.iter().map(|m| m.target_key.clone()).collect::<BTreeSet<_>>());
+        prop_assert!(out.plan.chosen.is_empty());
+        for s in carry::source_units(source, &plan) {
+            let accounted = out.carried.iter().any(|m| m.source.key == s.key)
+                || out.not_included.iter().any(|n| n.key == s.key)
+                || out.to_do.iter().any(|n| n.key == s.key)
+                || out.questions.iter().any(|q| q.source.key == s.key);
+            prop_assert!(accounted, "{} not accounted for", s.key);
+        }
+        if let Some(c) = &out.plan.carried {
+            prop_assert_eq!(&c.units, &out.plan.achieved);
+            prop_assert_eq!(&c.from, &source.number);
+        }
+    }
+}
+
+#[test]
+fn the_shortest_route_from_here_counts_the_carried_units() {
+    let (l2, l3) = (qual("600/1135/X"), qual("600/1136/1"));
+    let out = carry(cat(), l2, &l2_plan(), l3, &Choices::default());
+    let c = compiled("600/1136/1").unwrap();
+    let line = carry::route_from_here(c, &out.plan).unwrap();
+    let (sets, _) = c.resolve(&out.plan);
+    let done = solver::complete(
+        c,
+        Request {
+            plan: &sets,
+            ruled_out: Default::default(),
+            goal: Goal::FewestCredits,
+        },
+    )
+    .unwrap();
+    assert!(
+        line.contains(&format!(
+            "add {} units ({} credits)",
+            done.added_units, done.added_credits
+        )),
+        "{line}"
+    );
+    // The carried 15 credits and the mandatory unit still to do stay; the completion adds the rest.
+    assert_eq!(c.credits(sets.all()) + done.added_credits, c.credits(done.plan.all()));
+    assert_eq!(c.credits(sets.achieved), 15);
+    assert!(c.evaluate_sets(&done.plan).met());
+    assert!(done.plan.achieved == sets.achieved, "carried units stay achieved");
+    assert_eq!(
+        carry::route_from_here(c, &Plan::default()),
+        None,
+        "nothing achieved: the shortest route says it"
+    );
+}
+
+#[test]
+fn the_passage_on_credit_transfer_is_quoted_from_the_pearson_specification() {
+    let doc = cat().document(CONFIRM_SOURCE.document).unwrap();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seeds")
+        .join(&doc.file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(text.contains(&format!("{}\t{}", CONFIRM_SOURCE.quote, CONFIRM_SOURCE.changed_in)));
+    assert!(text.contains(CONFIRM_SOURCE.section));
+    assert!(doc.title.contains("Issue 4"));
 }

@@ -16,6 +16,8 @@ pub struct Notice {
     pub page: String,
     pub title: String,
     pub lines: Vec<String>,
+    /// Information to read rather than a warning: shown as a status, not an alert.
+    pub status: bool,
 }
 
 /// Which page a route shows: a plan's changes stay on one page, a new qualification is another.

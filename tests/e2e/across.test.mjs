@@ -1,6 +1,6 @@
 // Across qualifications as a person uses them: compare all eight, compare two and read their units
-// in common, find a unit by its content and open it, and the compare page at 320 px, on paper and
-// by keyboard alone.
+// in common, find a unit by its content and open it, carry a Level 2 plan to the Level 3 Diploma,
+// and the compare page at 320 px, on paper and by keyboard alone.
 import assert from 'node:assert/strict';
 import { appTest, gotoApp, checkA11y, realClick, pressKeys } from './lib.mjs';
 
@@ -115,6 +115,81 @@ appTest('find a unit: "complaints" across awarding bodies, then open a result in
   await checkA11y(page);
 });
 
+appTest('carry a valid City & Guilds Level 2 plan to the Level 3 Diploma: address, notice, totals', async ({ page }) => {
+  await gotoApp(page, '#/600-1135-X?done=101,201,203,204,205,308,323');
+  await page.locator('.verdict[data-verdict="met"]').waitFor();
+  await page.locator('#carry-target').selectOption('600/1136/1');
+  const panel = page.locator('section.carry');
+  await panel.locator('.carry-status').waitFor();
+  assert.match(await panel.innerText(), /Whether City & Guilds accepts units achieved in another qualification is for City & Guilds to confirm/);
+  assert.match(await panel.innerText(), /“Reference to credit transfer within the QCF removed” \(Section 8\)/);
+  // L/503/0394 is printed for unit 203 and unit 204: 204 is the same unit in both tables, 203 is asked.
+  const question = panel.locator('fieldset.carry-question');
+  assert.equal(await question.count(), 1);
+  assert.match(await question.locator('legend').innerText(), /L\/503\/0394 is printed for more than one unit\. Which unit of 600\/1136\/1 is Unit 203/);
+  assert.match(await panel.locator('.carry-status').innerText(), /4 units \(15 credits\) will open as already achieved in 600\/1136\/1\. 1 question above is not answered/);
+  await realClick(page, question.getByLabel('None of these: do not carry it'));
+  await panel.locator('.carry-status', { hasText: /^4 units \(15 credits\) will open as already achieved in 600\/1136\/1\.$/ }).waitFor();
+  await checkA11y(page);
+  await realClick(page, panel.getByRole('button', { name: 'Open 600/1136/1 with 4 units already achieved' }));
+  await page.locator('h1', { hasText: 'Level 3 NVQ Diploma in Contact Centre Operations' }).waitFor();
+  assert.equal(await hash(page), '#/600-1136-1?done=101,204,308,323&from=600-1135-X&carried=101,204,308,323');
+  const notice = page.locator('.notice[role="status"]');
+  assert.match(await notice.locator('h2').innerText(), /4 units carried from Level 2 NVQ Certificate in Contact Centre Operations \(600\/1135\/X\)/);
+  const lines = await notice.innerText();
+  assert.match(lines, /Carried as already achieved: unit 101 \(D\/503\/0352\), unit 204 \(L\/503\/0394\), unit 308 \(J\/503\/0426\) and unit 323 \(H\/600\/9660\)\./);
+  assert.match(lines, /600\/1136\/1 does not include unit 201 \(T\/503\/0342\) and unit 205 \(H\/503\/0403\)/);
+  assert.match(lines, /you chose not to carry unit 203 of 600\/1135\/X/);
+  assert.match(await page.locator('.carried').innerText(), /City & Guilds to confirm/);
+  // Totals: 15 credits achieved, and the mandatory unit 301 still to do.
+  for (const key of ['101', '204', '308', '323']) {
+    assert.equal(await page.locator(`.unit[data-key="${key}"]`).getAttribute('data-state'), 'achieved', key);
+  }
+  assert.match(await page.locator('.unit[data-key="101"]').innerText(), /Carried from 600\/1135\/X/);
+  assert.match(await verdict(page).innerText(), /19 of 42 credits/);
+  assert.match(await page.locator('.totals').innerText(), /Already achieved\s+15/i);
+  assert.match(await page.locator('.from-here').innerText(), /Shortest route from here, counting the 4 units already achieved: add 4 units \(23 credits\)/);
+  await checkA11y(page);
+  // "Complete my pathway" completes from here: the carried units stay achieved.
+  await realClick(page, page.getByRole('radio', { name: 'fewest credits' }));
+  await realClick(page, page.getByRole('button', { name: 'Complete my pathway' }));
+  await page.locator('.verdict[data-verdict="met"]').waitFor();
+  assert.match(await verdict(page).innerText(), /42 of 42 credits/);
+  assert.equal(await page.locator('.unit[data-key="204"]').getAttribute('data-state'), 'achieved');
+  // After a reload the notice is gone, but where the units came from stays, on screen and on paper.
+  await page.reload();
+  await page.locator('.carried').waitFor();
+  assert.equal(await page.locator('.notice[role="status"]').count(), 0);
+  assert.match(await page.locator('.carried').innerText(), /Carried from Level 2 NVQ Certificate in Contact Centre Operations \(600\/1135\/X\) and marked already achieved: unit 101, unit 204, unit 308 and unit 323\./);
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('.carried').isVisible(), 'the printed plan says where units came from');
+  assert.equal(await page.locator('section.carry').isVisible(), false);
+});
+
+appTest('units still to do carry only when ticked complete; mandatory units and pasted units can be achieved', async ({ page }) => {
+  await gotoApp(page, '#/600-1135-X?do=308&done=323');
+  await page.locator('#carry-target').selectOption('600/1136/1');
+  const panel = page.locator('section.carry');
+  await panel.locator('.carry-status', { hasText: /^1 unit \(\d+ credits?\) will open/ }).waitFor();
+  await realClick(page, panel.getByLabel(/Completed: Unit 308/));
+  await panel.locator('.carry-status', { hasText: /^2 units \(\d+ credits\) will open/ }).waitFor();
+  await realClick(page, panel.getByRole('button', { name: /Open 600\/1136\/1 with 2 units/ }));
+  await page.locator('h1', { hasText: 'Level 3 NVQ Diploma' }).waitFor();
+  assert.equal(await hash(page), '#/600-1136-1?done=308,323&from=600-1135-X&carried=308,323');
+  assert.match(await page.locator('.notice').innerText(), /because you marked them complete: unit 308/);
+  assert.match(await page.locator('.notice').innerText(), /Still to do in the 600\/1135\/X plan, so not carried: unit 101/);
+  // A mandatory unit has its own "already achieved" box.
+  await realClick(page, page.locator('#achieved-301'));
+  await page.waitForFunction(() => document.querySelector('.unit[data-key="301"]')?.dataset.state === 'achieved');
+  // Pasted units can go straight in as already achieved.
+  await page.locator('#paste-units').fill('302');
+  await realClick(page, page.getByLabel('as already achieved'));
+  await realClick(page, page.getByRole('button', { name: 'Add these units' }));
+  await page.waitForFunction(() => document.querySelector('.unit[data-key="302"]')?.dataset.state === 'achieved');
+  assert.match(await hash(page), /done=301,302,308,323&from=600-1135-X&carried=308,323/);
+  await checkA11y(page);
+});
+
 appTest('320 px: the compare page never scrolls sideways; its tables scroll in their own labelled regions', { contextOptions: { viewport: { width: 320, height: 700 } } }, async ({ page }) => {
   await gotoApp(page, '#/compare');
   const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
@@ -146,7 +221,7 @@ appTest('compare prints on A4 landscape without the controls', async ({ page }) 
   assert.ok(await page.locator('.compare-table').isVisible());
 });
 
-appTest('keyboard only: choose two qualifications and compare, then search', async ({ page }) => {
+appTest('keyboard only: choose two qualifications and compare, search, and carry', async ({ page }) => {
   await gotoApp(page);
   await page.locator('#home-choose-2').focus();
   await pressKeys(page, 'Space', 'Tab', 'Space', 'Enter');
@@ -166,4 +241,11 @@ appTest('keyboard only: choose two qualifications and compare, then search', asy
   await pressKeys(page, 'Enter');
   await page.locator('h1', { hasText: 'Level 3 NVQ Diploma' }).waitFor();
   assert.equal(await hash(page), '#/600-1136-1?do=310');
+  await page.locator('#carry-target').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.locator('.carry-status').waitFor();
+  await page.locator('section.carry button').focus();
+  await pressKeys(page, 'Enter');
+  await page.locator('.notice[role="status"]').waitFor();
+  assert.match(await hash(page), /^#\/600-1244-4/);
 });

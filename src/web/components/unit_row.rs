@@ -33,6 +33,9 @@ pub struct UnitRowProps {
     pub ruled_out: bool,
     /// Added by the last "complete my pathway".
     pub added: bool,
+    /// The qualification this achieved unit was carried from.
+    #[prop_or_default]
+    pub carried_from: Option<AttrValue>,
     pub on_action: Callback<Action>,
 }
 
@@ -88,7 +91,12 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
                     <span class="unit-title">{&u.title}</span>
                     { match props.state {
                         RowState::Mandatory => html! { <span class="tag">{"Mandatory: always included"}</span> },
-                        RowState::Achieved => html! { <span class="tag tag-achieved">{"Already achieved"}</span> },
+                        RowState::Achieved => html! {
+                            <>
+                                <span class="tag tag-achieved">{"Already achieved"}</span>
+                                if let Some(from) = &props.carried_from { <span class="tag">{format!("Carried from {from}")}</span> }
+                            </>
+                        },
                         RowState::Chosen if props.added => html! { <span class="tag tag-added">{"Added by Complete my pathway"}</span> },
                         RowState::Available if props.ruled_out => html! { <span class="tag">{"Not suggested"}</span> },
                         _ => html! {},

@@ -14,6 +14,8 @@ use crate::engine::{group_hint, Plan};
 use crate::planner::{rows, shortest_route_line, Action, Filters, PlannerEvent, PlannerState, RowState};
 use crate::words::qualification_meta;
 
+use crate::across::carry::{carried_lines, route_from_here};
+use crate::web::components::carry::CarryPanel;
 use crate::web::components::complete::CompletePanel;
 use crate::web::components::erratum::ErrataNotes;
 use crate::web::components::filters::FilterBar;
@@ -70,6 +72,10 @@ pub fn planner_page(props: &PlannerProps) -> Html {
     let route_line = use_memo(props.number.clone(), |n| {
         crate::planner::compiled(n).and_then(shortest_route_line)
     });
+    // The solver's completion from the plan as it stands, once units are achieved (carried ones too).
+    let from_here = use_memo((props.number.clone(), store.state.plan.clone()), |(n, plan)| {
+        crate::planner::compiled(n).and_then(|c| route_from_here(c, plan))
+    });
     {
         // The address changed from outside (Back, Forward, a link): show its plan.
         let dispatcher = store.dispatcher();
@@ -116,8 +122,15 @@ pub fn planner_page(props: &PlannerProps) -> Html {
             <h1>{&q.title}</h1>
             <p class="qual-meta">{qualification_meta(q)}</p>
             if let Some(line) = &*route_line { <p class="route-line">{line}</p> }
+            if let Some(line) = &*from_here { <p class="route-line from-here">{line}</p> }
             <LinkProblems problems={props.problems.clone()} />
             if let Some(n) = notices.current { <NoticeView notice={n} /> }
+            if let (Some(carried), Ok(cat)) = (&plan.carried, shared()) {
+                <section class="carried" aria-labelledby="carried-title">
+                    <h2 id="carried-title">{"Units carried from another qualification"}</h2>
+                    { for carried_lines(cat, q, carried).into_iter().map(|l| html! { <p>{l}</p> }) }
+                </section>
+            }
             <ErrataNotes ids={q.errata.clone()} label="About this qualification" />
             { facts(q) }
             <details class="rules-text">
@@ -153,6 +166,7 @@ pub fn planner_page(props: &PlannerProps) -> Html {
                                             state={r.state}
                                             warnings={r.warnings.clone()}
                                             ruled_out={plan.ruled_out.contains(key)}
+                                            carried_from={plan.carried.as_ref().filter(|c| c.units.contains(key)).map(|c| AttrValue::from(c.from.clone()))}
                                             added={store.state.added(key)}
                                             on_action={on_action.clone()} />
                                     };
@@ -161,6 +175,7 @@ pub fn planner_page(props: &PlannerProps) -> Html {
                             </fieldset>
                         }
                     }) }
+                    <CarryPanel number={q.number.clone()} plan={plan.clone()} />
                     <section class="travel" aria-labelledby="travel-title">
                         <h2 id="travel-title">{"Share, save and print"}</h2>
                         <SharePanel compiled={compiled} plan={plan.clone()} />
