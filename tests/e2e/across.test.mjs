@@ -249,3 +249,16 @@ appTest('keyboard only: choose two qualifications and compare, search, and carry
   await page.locator('.notice[role="status"]').waitFor();
   assert.match(await hash(page), /^#\/600-1244-4/);
 });
+
+appTest('dark colour scheme: compare, find a unit and the carry form pass the accessibility audit', { contextOptions: { colorScheme: 'dark' } }, async ({ page }) => {
+  await gotoApp(page, '#/compare?q=600-1135-X,600-1136-1,601-3576-1');
+  await page.locator('.common-table').waitFor();
+  await checkA11y(page);
+  await go(page, '#/units?q=L/503/0394');
+  await page.locator('.result .ambiguous-tag').first().waitFor();
+  await checkA11y(page);
+  await go(page, '#/600-1135-X?done=101,201,203,204,205,308,323');
+  await page.locator('#carry-target').selectOption('600/1136/1');
+  await page.locator('fieldset.carry-question').waitFor();
+  await checkA11y(page);
+});
