@@ -1,12 +1,16 @@
 //! The page address: which qualification, and the plan, in the URL fragment so that reload,
 //! back, forward and shared links reproduce it on a static site.
 //!
-//! Format: `#/<qualification>?do=<keys>&done=<keys>&not=<keys>&registered=<YYYY-MM-DD>`
-//! (`not`: units ruled out of "complete my pathway"), where the
+//! Format: `#/<qualification>?do=<keys>&done=<keys>&not=<keys>&registered=<YYYY-MM-DD>&from=<qualification>&carried=<keys>`
+//! (`not`: units ruled out of "complete my pathway"; `from` and `carried`: which achieved units
+//! were carried from a plan for another qualification), where the
 //! qualification number has its slashes written as hyphens (`601-3576-1`) and keys are unit
 //! keys (awarding-body unit numbers where the document numbers units, otherwise reference
-//! numbers) separated by commas. Mandatory units are never listed. Example:
+//! numbers) separated by commas. Mandatory units are never listed as to do. Example:
 //! `#/600-1136-1?do=204,207,302&done=303&registered=2017-09-04`.
+//!
+//! Two more pages work across qualifications: `#/compare?q=<numbers>` (numbers with hyphens,
+//! comma-separated; no `q`: every qualification) and `#/units?q=<words>` (find a unit).
 //!
 //! Decoding never fails outright: whatever can be read is kept and every problem is listed
 //! for the page to show.
@@ -17,7 +21,7 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 
 use crate::catalogue::Catalogue;
 use crate::date::Date;
-use crate::engine::Plan;
+use crate::engine::{Carried, Plan};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -29,6 +33,14 @@ pub enum Route {
     /// A qualification number the catalogue does not have.
     NotFound {
         requested: String,
+    },
+    /// Qualifications side by side, by number as printed, in the order asked; empty: every one.
+    Compare {
+        numbers: Vec<String>,
+    },
+    /// Find a unit across every qualification; an empty query asks for the words.
+    Units {
+        query: String,
     },
 }
 
@@ -48,6 +60,17 @@ pub fn encode(route: &Route) -> String {
     match route {
         Route::Home => "#/".to_owned(),
         Route::NotFound { requested } => format!("#/{}", escape(requested)),
+        Route::Compare { numbers } if numbers.is_empty() => "#/compare".to_owned(),
+        Route::Compare { numbers } => format!(
+            "#/compare?q={}",
+            numbers
+                .iter()
+                .map(|n| escape(&number_to_slug(n)))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+        Route::Units { query } if query.trim().is_empty() => "#/units".to_owned(),
+        Route::Units { query } => format!("#/units?q={}", escape(query.trim())),
         Route::Planner { number, plan } => {
             let mut parts = Vec::new();
             if !plan.chosen.is_empty() {
@@ -61,6 +84,10 @@ pub fn encode(route: &Route) -> String {
             }
             if let Some(d) = plan.registered {
                 parts.push(format!("registered={}", d.iso()));
+            }
+            if let Some(c) = plan.carried.as_ref().filter(|c| !c.units.is_empty()) {
+                parts.push(format!("from={}", escape(&number_to_slug(&c.from))));
+                parts.push(format!("carried={}", join(&c.units)));
             }
             let mut out = format!("#/{}", number_to_slug(number));
             if !parts.is_empty() {
@@ -136,12 +163,12 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
             problems: vec!["The link is damaged: its qualification number cannot be read.".to_owned()],
         };
     };
-    let wanted = path.replace('-', "/").to_ascii_uppercase();
-    let Some(q) = catalogue
-        .qualifications
-        .iter()
-        .find(|q| q.number.to_ascii_uppercase() == wanted)
-    else {
+    match path.to_ascii_lowercase().as_str() {
+        "compare" => return decode_compare(query, catalogue),
+        "units" => return decode_units(query),
+        _ => {}
+    }
+    let Some(q) = find_qualification(catalogue, &path) else {
         return Decoded {
             route: Route::NotFound { requested: path },
             problems,
@@ -150,10 +177,18 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
     let mut plan = Plan::default();
     // A set, so the list in the message is sorted and has each reference once.
     let mut unknown = BTreeSet::new();
+    let mut carried = BTreeSet::new();
+    let mut from = None;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         match name {
-            "do" | "done" | "not" => {
+            "from" => match unescape(value).and_then(|v| find_qualification(catalogue, &v)) {
+                Some(source) => from = Some(source.number.clone()),
+                None => problems.push(format!(
+                    "The link says units were carried from a qualification this app does not have (\"{value}\"), so where they came from is not shown."
+                )),
+            },
+            "do" | "done" | "not" | "carried" => {
                 let Some(value) = unescape(value) else {
                     problems.push(format!(
                         "A list of units in the link is damaged (\"{value}\") and was left out."
@@ -172,6 +207,7 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
                     match name {
                         "do" => plan.chosen.insert(key),
                         "done" => plan.achieved.insert(key),
+                        "carried" => carried.insert(key),
                         _ => plan.ruled_out.insert(key),
                     };
                 }
@@ -212,12 +248,92 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
         .retain(|k| !mandatory.contains(k) && !plan.achieved.contains(k));
     plan.ruled_out
         .retain(|k| !mandatory.contains(k) && !plan.achieved.contains(k) && !plan.chosen.contains(k));
+    // A carried unit is one of the achieved ones; the record needs both parts to mean anything.
+    carried.retain(|k| plan.achieved.contains(k));
+    if let (Some(from), false) = (from, carried.is_empty()) {
+        plan.carried = Some(Carried { from, units: carried });
+    }
     Decoded {
         route: Route::Planner {
             number: q.number.clone(),
             plan,
         },
         problems,
+    }
+}
+
+/// The qualification a number names, slashes written as hyphens or not, in any case.
+fn find_qualification<'c>(catalogue: &'c Catalogue, text: &str) -> Option<&'c crate::catalogue::Qualification> {
+    let wanted = text.trim().replace('-', "/").to_ascii_uppercase();
+    catalogue
+        .qualifications
+        .iter()
+        .find(|q| q.number.to_ascii_uppercase() == wanted)
+}
+
+/// The value of `name` in a fragment's query, decoded; `None` when absent or damaged.
+fn query_value(query: &str, name: &str) -> Option<Option<String>> {
+    query
+        .split('&')
+        .filter_map(|p| p.split_once('=').or(Some((p, ""))))
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| unescape(v))
+}
+
+fn decode_compare(query: &str, catalogue: &Catalogue) -> Decoded {
+    let mut problems = Vec::new();
+    let mut numbers: Vec<String> = Vec::new();
+    let mut unknown = Vec::new();
+    match query_value(query, "q") {
+        None => {}
+        Some(None) => problems
+            .push("The list of qualifications in the link is damaged, so every qualification is compared.".to_owned()),
+        Some(Some(list)) => {
+            for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                match find_qualification(catalogue, part) {
+                    Some(q) if !numbers.contains(&q.number) => numbers.push(q.number.clone()),
+                    Some(_) => {}
+                    None => unknown.push(part.replace('-', "/")),
+                }
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        problems.push(format!(
+            "The link names {} this app does not have: {}. {}",
+            if unknown.len() == 1 {
+                "a qualification"
+            } else {
+                "qualifications"
+            },
+            unknown.join(", "),
+            if numbers.is_empty() {
+                "Every qualification is compared instead."
+            } else if unknown.len() == 1 {
+                "It was left out."
+            } else {
+                "They were left out."
+            }
+        ));
+    }
+    Decoded {
+        route: Route::Compare { numbers },
+        problems,
+    }
+}
+
+fn decode_units(query: &str) -> Decoded {
+    match query_value(query, "q") {
+        Some(None) => Decoded {
+            route: Route::Units { query: String::new() },
+            problems: vec!["The search words in the link are damaged and were left out.".to_owned()],
+        },
+        found => Decoded {
+            route: Route::Units {
+                query: found.flatten().unwrap_or_default().trim().to_owned(),
+            },
+            problems: Vec::new(),
+        },
     }
 }
 
@@ -236,6 +352,7 @@ mod tests {
             achieved: ["303".to_owned()].into(),
             registered: Date::parse_iso("2017-09-04"),
             ruled_out: ["212".to_owned()].into(),
+            carried: None,
         };
         let route = Route::Planner {
             number: "600/1136/1".into(),
@@ -350,11 +467,102 @@ mod tests {
         assert_eq!(plan.achieved, ["204".to_owned()].into());
     }
 
+    #[test]
+    fn compare_lists_numbers_with_hyphens_and_reports_unknown_ones() {
+        let c = cat();
+        assert_eq!(encode(&Route::Compare { numbers: vec![] }), "#/compare");
+        assert_eq!(decode("#/compare", c).route, Route::Compare { numbers: vec![] });
+        let route = Route::Compare {
+            numbers: vec!["600/1135/X".into(), "601/3478/1".into()],
+        };
+        let text = encode(&route);
+        assert_eq!(text, "#/compare?q=600-1135-X,601-3478-1");
+        assert_eq!(
+            decode(&text, c),
+            Decoded {
+                route,
+                problems: vec![]
+            }
+        );
+        // Lower case, encoded commas, repeats and an unknown number.
+        let d = decode("#/compare?q=600-1135-x%2C123-4567-8,600-1135-X,601-3478-1", c);
+        assert_eq!(
+            d.route,
+            Route::Compare {
+                numbers: vec!["600/1135/X".into(), "601/3478/1".into()]
+            }
+        );
+        assert_eq!(
+            d.problems,
+            ["The link names a qualification this app does not have: 123/4567/8. It was left out."]
+        );
+        // Nothing known: every qualification, and say so.
+        let d = decode("#/compare?q=1-2-3,4-5-6", c);
+        assert_eq!(d.route, Route::Compare { numbers: vec![] });
+        assert!(d.problems[0].contains("1/2/3, 4/5/6") && d.problems[0].contains("Every qualification"));
+    }
+
+    #[test]
+    fn find_a_unit_keeps_its_words() {
+        let c = cat();
+        let route = Route::Units {
+            query: "handling complaints & refunds".into(),
+        };
+        let text = encode(&route);
+        assert_eq!(text, "#/units?q=handling%20complaints%20%26%20refunds");
+        assert_eq!(decode(&text, c).route, route);
+        assert_eq!(
+            decode("#/units?q=handling+complaints", c).route,
+            Route::Units {
+                query: "handling complaints".into()
+            }
+        );
+        assert_eq!(decode("#/units", c).route, Route::Units { query: String::new() });
+        assert_eq!(encode(&Route::Units { query: " ".into() }), "#/units");
+    }
+
+    #[test]
+    fn carried_units_and_their_source_survive_the_address() {
+        let c = cat();
+        let plan = Plan {
+            achieved: ["101", "204", "308"].map(String::from).into(),
+            carried: Some(Carried {
+                from: "600/1135/X".into(),
+                units: ["101", "204"].map(String::from).into(),
+            }),
+            ..Plan::default()
+        };
+        let route = Route::Planner {
+            number: "600/1136/1".into(),
+            plan,
+        };
+        let text = encode(&route);
+        assert_eq!(text, "#/600-1136-1?done=101,204,308&from=600-1135-X&carried=101,204");
+        assert_eq!(
+            decode(&text, c),
+            Decoded {
+                route,
+                problems: vec![]
+            }
+        );
+        // A carried unit must be an achieved one; an unknown source drops the record, said.
+        let d = decode("#/600-1136-1?done=101&from=600-1135-X&carried=101,204", c);
+        let Route::Planner { plan, .. } = d.route else { panic!() };
+        assert_eq!(plan.carried.unwrap().units, ["101".to_owned()].into());
+        let d = decode("#/600-1136-1?done=101&from=9-9-9&carried=101", c);
+        let Route::Planner { plan, .. } = d.route else { panic!() };
+        assert_eq!(plan.carried, None);
+        assert_eq!(plan.achieved, ["101".to_owned()].into());
+        assert!(d.problems[0].contains("carried from a qualification this app does not have"));
+    }
+
     proptest::proptest! {
         #[test]
         fn decoding_never_panics(s in ".{0,200}") {
             let c = cat();
             let _ = decode(&s, c);
+            let _ = decode(&format!("#/compare?q={s}"), c);
+            let _ = decode(&format!("#/units?{s}"), c);
             let _ = decode(&format!("#/600-1136-1?{s}"), c);
             let _ = decode(&format!("#/600-1136-1?do={s}"), c);
         }

@@ -3,6 +3,7 @@
 //!
 //! Everything outside `web` is plain Rust with no browser dependency and is tested natively.
 
+pub mod across;
 pub mod address;
 pub mod catalogue;
 

@@ -1,6 +1,7 @@
 //! What the planner page does to a plan and what it shows for each unit, as pure functions, so
 //! the components only render and forward events.
 
+use crate::across::search::{unit_matches, Query};
 use crate::date::Date;
 use crate::engine::{Compiled, Plan, PlanSets, Prediction};
 use crate::solver::{self, Goal, Request};
@@ -35,6 +36,8 @@ pub enum Action {
     SetRegistered(Option<Date>),
     /// Add these units to the plan (the solver's completion).
     AddAll(Vec<String>),
+    /// Mark these units as already achieved (mandatory ones too), e.g. from a pasted list.
+    AchieveAll(Vec<String>),
     /// Remove these units from the plan (undoing a completion).
     RemoveAll(Vec<String>),
     Clear,
@@ -74,6 +77,13 @@ pub fn apply(compiled: &Compiled, plan: &Plan, action: &Action) -> Plan {
                 }
             }
         }
+        Action::AchieveAll(keys) => {
+            for k in keys.iter().filter(|k| compiled.index(k).is_some()) {
+                next.chosen.remove(k);
+                next.ruled_out.remove(k);
+                next.achieved.insert(k.clone());
+            }
+        }
         Action::RemoveAll(keys) => {
             for k in keys {
                 next.chosen.remove(k);
@@ -84,6 +94,13 @@ pub fn apply(compiled: &Compiled, plan: &Plan, action: &Action) -> Plan {
                 registered: plan.registered,
                 ..Plan::default()
             }
+        }
+    }
+    // A carried unit is an achieved one: unmarking it drops it from the record.
+    if let Some(c) = &mut next.carried {
+        c.units.retain(|k| next.achieved.contains(k));
+        if c.units.is_empty() {
+            next.carried = None;
         }
     }
     next
@@ -202,8 +219,13 @@ pub struct UnitRow {
 /// Every unit's row, in document order.
 pub fn rows(compiled: &Compiled, sets: &PlanSets, filters: &Filters) -> Vec<UnitRow> {
     let predictions: Vec<Prediction> = compiled.predictions(sets);
-    // ASCII folding is enough for these titles and keeps Unicode case tables out of the download.
-    let needle = filters.text.trim().to_ascii_lowercase();
+    // The same word matching as "Find a unit": title, content, unit number and reference.
+    let query = Query::new(&filters.text);
+    let text_matches = if query.is_empty() {
+        Vec::new()
+    } else {
+        unit_matches(&compiled.number, &query)
+    };
     (0..compiled.units.len())
         .map(|i| {
             let state = if sets.achieved.contains(i) {
@@ -221,12 +243,7 @@ pub fn rows(compiled: &Compiled, sets: &PlanSets, filters: &Filters) -> Vec<Unit
                 .map(|p| p.reasons(compiled, state == RowState::Available))
                 .unwrap_or_default();
             let u = &compiled.units[i];
-            let matches_text = needle.is_empty()
-                || u.title.to_ascii_lowercase().contains(&needle)
-                || u.reference.to_ascii_lowercase().contains(&needle)
-                || u.number
-                    .as_deref()
-                    .is_some_and(|n| n.to_ascii_lowercase().contains(&needle));
+            let matches_text = query.is_empty() || text_matches.get(i).copied().unwrap_or(false);
             let matches_level = filters.level.is_none_or(|l| u.level == l);
             let matches_addable = !filters.addable_only || (state == RowState::Available && warnings.is_empty());
             UnitRow {
@@ -275,6 +292,43 @@ mod tests {
         assert!(p.achieved.contains("204") && !p.chosen.contains("204"));
         let p = apply(&c, &p, &Action::Toggle("204".into()));
         assert!(p.chosen.contains("204") && !p.achieved.contains("204"));
+    }
+
+    #[test]
+    fn mandatory_units_can_be_marked_achieved_and_pasted_units_too() {
+        let c = l3();
+        let p = apply(&c, &Plan::default(), &Action::ToggleAchieved("101".into()));
+        assert!(p.achieved.contains("101"));
+        let (sets, _) = c.resolve(&p);
+        assert_eq!(rows(&c, &sets, &Filters::default())[0].state, RowState::Achieved);
+        let p = apply(&c, &p, &Action::Toggle("204".into()));
+        let p = apply(
+            &c,
+            &p,
+            &Action::AchieveAll(vec!["204".into(), "301".into(), "nope".into()]),
+        );
+        assert_eq!(p.achieved, ["101", "204", "301"].map(String::from).into());
+        assert!(p.chosen.is_empty());
+    }
+
+    #[test]
+    fn unmarking_a_carried_unit_drops_it_from_the_record() {
+        let c = l3();
+        let p = Plan {
+            achieved: ["101", "204"].map(String::from).into(),
+            carried: Some(crate::engine::Carried {
+                from: "600/1135/X".into(),
+                units: ["101", "204"].map(String::from).into(),
+            }),
+            ..Plan::default()
+        };
+        let p = apply(&c, &p, &Action::ToggleAchieved("204".into()));
+        assert_eq!(p.carried.as_ref().unwrap().units, ["101".to_owned()].into());
+        let p = apply(&c, &p, &Action::Toggle("101".into()));
+        assert!(p.achieved.contains("101"), "a mandatory unit is not unticked by Toggle");
+        let p = apply(&c, &p, &Action::ToggleAchieved("101".into()));
+        assert_eq!(p.carried, None);
+        assert_eq!(apply(&c, &Plan::default(), &Action::Clear).carried, None);
     }
 
     #[test]

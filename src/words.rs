@@ -4,6 +4,9 @@
 
 use crate::catalogue::Qualification;
 
+/// What a page shows where a document prints no such figure or statement.
+pub const NOT_PRINTED: &str = "not printed";
+
 /// "a", "a and b", "a, b and c"
 pub fn and_list(items: &[String]) -> String {
     match items {

@@ -87,7 +87,17 @@ fn every_erratum_is_cited_by_something_in_the_catalogue() {
 #[test]
 fn errata_speak_plain_english() {
     let cat = embedded().unwrap();
-    let internal = ["or_above", "max_units", "min_total", "_credits", " true", " false", "rule level-", "rule max-", "rule min-"];
+    let internal = [
+        "or_above",
+        "max_units",
+        "min_total",
+        "_credits",
+        " true",
+        " false",
+        "rule level-",
+        "rule max-",
+        "rule min-",
+    ];
     for e in &cat.errata {
         for text in [&e.problem, &e.treatment] {
             for word in internal {

@@ -51,6 +51,7 @@ fn sample_plan(c: &Compiled) -> Plan {
         achieved: optional.iter().take(1).cloned().collect(),
         registered: route.registered.or(Date::parse_iso("2018-03-05")),
         ruled_out: BTreeSet::new(),
+        carried: None,
     };
     if let Some(i) = c.all_units().minus(route.units).iter().next() {
         plan.ruled_out.insert(c.units[i].key.clone());
@@ -179,6 +180,7 @@ fn csv_has_a_header_and_one_row_per_unit_in_document_order() {
         achieved: set(&["302"]),
         registered: None,
         ruled_out: set(&["212"]),
+        carried: None,
     };
     let csv = plan_csv(&c, q, &plan);
     assert!(csv.starts_with("Status,Group,Unit number,Reference,Title,Level,Credits,GLH\r\n"));
@@ -749,6 +751,7 @@ fn the_printed_plan_lists_the_errata_of_its_rules_and_of_its_units_only() {
         achieved: set(&["302"]),
         registered: Date::parse_iso("2017-03-01"),
         ruled_out: BTreeSet::new(),
+        carried: None,
     };
     let errata = plan_errata(cat(), &c, q, &plan);
     let ids: Vec<&str> = errata.iter().map(|e| e.id.as_str()).collect();

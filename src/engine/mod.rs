@@ -11,7 +11,7 @@ mod unit_set;
 
 pub use explain::{describe_rule_kind, group_hint, qualification_summary, unit_label, window_phrase};
 pub use finding::{Finding, RuleResult, Window};
-pub use plan::Plan;
+pub use plan::{Carried, Plan};
 pub use unit_set::{UnitSet, MAX_UNITS};
 
 use crate::catalogue::{Qualification, RuleKind};

@@ -296,7 +296,9 @@ impl SavedPlans {
                         "This plan is for qualification {}, which this version of the app does not have.",
                         requested.replace('-', "/")
                     )),
-                    Route::Home => e.problems.push("This saved plan names no qualification.".to_owned()),
+                    Route::Home | Route::Compare { .. } | Route::Units { .. } => {
+                        e.problems.push("This saved plan names no qualification.".to_owned())
+                    }
                 }
                 e
             })

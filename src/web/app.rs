@@ -10,7 +10,7 @@ use crate::catalogue::shared;
 
 use super::browser::{current_hash, focus_main, push_hash, scroll_to_top};
 use super::context::{page_key, Nav, Notice, Notices};
-use super::pages::{Home, NotFound, PlannerPage};
+use super::pages::{ComparePage, Home, NotFound, PlannerPage, UnitsPage};
 use super::storage;
 
 #[function_component(App)]
@@ -100,6 +100,10 @@ pub fn app() -> Html {
                 <PlannerPage key={number.clone()} number={number.clone()} plan={plan.clone()} problems={d.problems.clone()} />
             },
             Route::NotFound { requested } => html! { <NotFound requested={requested.clone()} /> },
+            Route::Compare { numbers } => {
+                html! { <ComparePage numbers={numbers.clone()} problems={d.problems.clone()} /> }
+            }
+            Route::Units { query } => html! { <UnitsPage query={query.clone()} problems={d.problems.clone()} /> },
         },
     };
     html! {
@@ -110,6 +114,13 @@ pub fn app() -> Html {
                     <div class="masthead-inner">
                         <a class="brand" href="#/">{"Pathway Planner"}</a>
                         <p class="tagline">{"Plan a vocational qualification that meets its rules"}</p>
+                        <nav class="site-nav" aria-label="Pathway Planner">
+                            <ul>
+                                <li><a href="#/" aria-current={(*route == Route::Home).then_some("page")}>{"Qualifications"}</a></li>
+                                <li><a href={encode(&Route::Compare { numbers: Vec::new() })} aria-current={matches!(*route, Route::Compare { .. }).then_some("page")}>{"Compare"}</a></li>
+                                <li><a href={encode(&Route::Units { query: String::new() })} aria-current={matches!(*route, Route::Units { .. }).then_some("page")}>{"Find a unit"}</a></li>
+                            </ul>
+                        </nav>
                     </div>
                 </header>
                 {body}

@@ -16,6 +16,8 @@ pub struct Notice {
     pub page: String,
     pub title: String,
     pub lines: Vec<String>,
+    /// Information to read rather than a warning: shown as a status, not an alert.
+    pub status: bool,
 }
 
 /// Which page a route shows: a plan's changes stay on one page, a new qualification is another.
@@ -24,6 +26,8 @@ pub fn page_key(route: &Route) -> String {
         Route::Planner { number, .. } => number.clone(),
         Route::NotFound { requested } => format!("missing:{requested}"),
         Route::Home => "home".to_owned(),
+        Route::Compare { .. } => "compare".to_owned(),
+        Route::Units { .. } => "units".to_owned(),
     }
 }
 

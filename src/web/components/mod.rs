@@ -1,6 +1,8 @@
 //! The pieces pages are made of. Each renders what the domain worked out and forwards events;
 //! none holds a rule of its own.
 
+pub mod carry;
+pub mod choose;
 pub mod complete;
 pub mod erratum;
 pub mod filters;

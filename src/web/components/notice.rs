@@ -33,6 +33,14 @@ pub struct NoticeProps {
 #[function_component(NoticeView)]
 pub fn notice_view(props: &NoticeProps) -> Html {
     let n = &props.notice;
+    if n.status {
+        return html! {
+            <div class="notice notice-ok" role="status">
+                <h2 class="notice-title">{&n.title}</h2>
+                <ul>{ for n.lines.iter().map(|l| html! { <li>{l}</li> }) }</ul>
+            </div>
+        };
+    }
     let warn = !n.lines.is_empty();
     html! {
         <div class={if warn { "notice" } else { "notice notice-ok" }} role={if warn { "alert" } else { "status" }}>

@@ -17,6 +17,8 @@ pub struct PasteProps {
 #[function_component(PastePanel)]
 pub fn paste_panel(props: &PasteProps) -> Html {
     let text = use_state(String::new);
+    // Add what is recognised as units to do (false) or as already achieved (true).
+    let as_achieved = use_state(|| false);
     let messages = use_state(Vec::<String>::new);
     let ambiguities = use_state(Vec::<Ambiguity>::new);
     let q = shared().ok().and_then(|c| c.qualification(&props.compiled.number));
@@ -26,6 +28,16 @@ pub fn paste_panel(props: &PasteProps) -> Html {
             let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             text.set(el.value());
         })
+    };
+    let action = {
+        let as_achieved = *as_achieved;
+        move |keys: Vec<String>| {
+            if as_achieved {
+                Action::AchieveAll(keys)
+            } else {
+                Action::AddAll(keys)
+            }
+        }
     };
     let add = {
         let (text, messages, ambiguities, on_action) = (
@@ -45,7 +57,7 @@ pub fn paste_panel(props: &PasteProps) -> Html {
                 lines.extend(result.messages());
             }
             if !result.recognised.is_empty() {
-                on_action.emit(Action::AddAll(result.recognised.clone()));
+                on_action.emit(action(result.recognised.clone()));
             }
             messages.set(lines);
             ambiguities.set(result.ambiguous);
@@ -54,7 +66,7 @@ pub fn paste_panel(props: &PasteProps) -> Html {
     let choose = {
         let (ambiguities, on_action) = (ambiguities.clone(), props.on_action.clone());
         Callback::from(move |(reference, key): (String, String)| {
-            on_action.emit(Action::AddAll(vec![key]));
+            on_action.emit(action(vec![key]));
             ambiguities.set(
                 ambiguities
                     .iter()
@@ -70,6 +82,17 @@ pub fn paste_panel(props: &PasteProps) -> Html {
                 <label for="paste-units">{"Paste unit numbers or references"}</label>
                 <p class="hint" id="paste-hint">{"As copied from a registration record or spreadsheet: separated by commas, spaces, tabs or new lines."}</p>
                 <textarea id="paste-units" rows="3" aria-describedby="paste-hint" value={(*text).clone()} oninput={on_input} />
+                <fieldset class="goal paste-as">
+                    <legend>{"Add the units it recognises"}</legend>
+                    <div class="radio-item">
+                        <input type="radio" name="paste-as" id="paste-as-to-do" checked={!*as_achieved} onchange={{ let s = as_achieved.clone(); Callback::from(move |_: Event| s.set(false)) }} />
+                        <label for="paste-as-to-do">{"as units to do"}</label>
+                    </div>
+                    <div class="radio-item">
+                        <input type="radio" name="paste-as" id="paste-as-achieved" checked={*as_achieved} onchange={{ let s = as_achieved.clone(); Callback::from(move |_: Event| s.set(true)) }} />
+                        <label for="paste-as-achieved">{"as already achieved"}</label>
+                    </div>
+                </fieldset>
                 <div><button type="button" class="button secondary" onclick={add}>{"Add these units"}</button></div>
             </div>
             if !messages.is_empty() {

@@ -40,6 +40,7 @@ pub fn open_plan_file() -> Html {
                                 page: imported.number.clone(),
                                 title: format!("Opened \u{201c}{name}\u{201d}"),
                                 lines: imported.problems,
+                                status: false,
                             });
                             go.emit(Route::Planner {
                                 number: imported.number,

@@ -1,5 +1,5 @@
 //! One unit: a native checkbox with its label (GOV.UK checkbox pattern), the engine's warning
-//! before a click, "already achieved", and the unit's content on demand.
+//! before a click, "already achieved" (mandatory units too), and the unit's content on demand.
 
 use yew::prelude::*;
 
@@ -33,6 +33,9 @@ pub struct UnitRowProps {
     pub ruled_out: bool,
     /// Added by the last "complete my pathway".
     pub added: bool,
+    /// The qualification this achieved unit was carried from.
+    #[prop_or_default]
+    pub carried_from: Option<AttrValue>,
     pub on_action: Callback<Action>,
 }
 
@@ -88,7 +91,12 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
                     <span class="unit-title">{&u.title}</span>
                     { match props.state {
                         RowState::Mandatory => html! { <span class="tag">{"Mandatory: always included"}</span> },
-                        RowState::Achieved => html! { <span class="tag tag-achieved">{"Already achieved"}</span> },
+                        RowState::Achieved => html! {
+                            <>
+                                <span class="tag tag-achieved">{"Already achieved"}</span>
+                                if let Some(from) = &props.carried_from { <span class="tag">{format!("Carried from {from}")}</span> }
+                            </>
+                        },
                         RowState::Chosen if props.added => html! { <span class="tag tag-added">{"Added by Complete my pathway"}</span> },
                         RowState::Available if props.ruled_out => html! { <span class="tag">{"Not suggested"}</span> },
                         _ => html! {},
@@ -104,12 +112,10 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
                 </div>
             }
             <div class="unit-extra">
-                if props.state != RowState::Mandatory {
-                    <div class="checkbox-item small">
-                        <input type="checkbox" id={format!("achieved-{id}")} checked={props.state == RowState::Achieved} onchange={toggle_achieved} />
-                        <label for={format!("achieved-{id}")}>{"Already achieved (prior learning or credit transfer)"}<span class="visually-hidden">{format!(": {}", u.title)}</span></label>
-                    </div>
-                }
+                <div class="checkbox-item small">
+                    <input type="checkbox" id={format!("achieved-{id}")} checked={props.state == RowState::Achieved} onchange={toggle_achieved} />
+                    <label for={format!("achieved-{id}")}>{"Already achieved (prior learning or credit transfer)"}<span class="visually-hidden">{format!(": {}", u.title)}</span></label>
+                </div>
                 if props.state == RowState::Available {
                     <div class="checkbox-item small">
                         <input type="checkbox" id={format!("not-{id}")} checked={props.ruled_out} onchange={toggle_ruled_out} />

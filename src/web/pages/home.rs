@@ -8,8 +8,10 @@ use crate::engine::{qualification_summary, Plan};
 use crate::planner::verdict_line;
 use crate::words::printed_hours;
 
+use crate::web::components::choose::ChooseQualifications;
 use crate::web::components::notice::LinkProblems;
 use crate::web::components::plan_file::OpenPlanFile;
+use crate::web::context::use_nav;
 use crate::web::storage;
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +29,7 @@ pub fn home(props: &HomeProps) -> Html {
         <main id="main" class="page" tabindex="-1">
             <h1>{"Choose a qualification"}</h1>
             <p class="lede">{"Pick units, record what a learner has already achieved, and see at once whether the plan meets the qualification's rules of combination and what is still missing."}</p>
+            <p>{"To put qualifications side by side or find a unit in any of them, use "}<a href={encode(&Route::Compare { numbers: Vec::new() })}>{"Compare"}</a>{" and "}<a href={encode(&Route::Units { query: String::new() })}>{"Find a unit"}</a>{", or the forms below the list."}</p>
             <LinkProblems problems={props.problems.clone()} />
             { continue_last(last.as_deref()) }
             <section class="open-section" aria-labelledby="open-title">
@@ -41,7 +44,53 @@ pub fn home(props: &HomeProps) -> Html {
                     </ul>
                 </section>
             }) }
+            <div class="across-home">
+                <section class="compare-section" aria-labelledby="compare-title">
+                    <h2 id="compare-title">{"Compare qualifications"}</h2>
+                    <p class="hint">{"Credits, hours, assessment, entry, ages, apprenticeships, the shortest routes and the units they share, side by side."}</p>
+                    <ChooseQualifications id="home-choose" />
+                </section>
+                <section class="find-section" aria-labelledby="find-title">
+                    <h2 id="find-title">{"Find a unit"}</h2>
+                    <FindUnit />
+                </section>
+            </div>
         </main>
+    }
+}
+
+/// The search box that opens "Find a unit" with its words.
+#[function_component(FindUnit)]
+fn find_unit() -> Html {
+    let nav = use_nav();
+    let text = use_state(String::new);
+    let on_input = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            text.set(input.value());
+        })
+    };
+    let submit = {
+        let (text, go) = (text.clone(), nav.go.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            go.emit(Route::Units {
+                query: text.trim().to_owned(),
+            });
+        })
+    };
+    html! {
+        <search>
+            <form onsubmit={submit}>
+                <label for="home-unit-query">{"Words, a unit number or a reference number, in every qualification"}</label>
+                <p class="hint" id="home-unit-hint">{"Titles, summaries and learning outcomes are searched; for example: handling complaints"}</p>
+                <div class="inline">
+                    <input type="search" id="home-unit-query" value={(*text).clone()} oninput={on_input} aria-describedby="home-unit-hint" autocomplete="off" />
+                    <button type="submit" class="button">{"Search"}</button>
+                </div>
+            </form>
+        </search>
     }
 }
 

@@ -1,10 +1,14 @@
-//! One function component per address: the home page, a qualification's planner, and the page
-//! for a qualification the app does not have.
+//! One function component per address: the home page, a qualification's planner, qualifications
+//! compared, finding a unit, and the page for a qualification the app does not have.
 
+mod compare;
 mod home;
 mod not_found;
 mod planner;
+mod units;
 
+pub use compare::ComparePage;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use planner::PlannerPage;
+pub use units::UnitsPage;

@@ -14,6 +14,8 @@ use crate::engine::{group_hint, Plan};
 use crate::planner::{rows, shortest_route_line, Action, Filters, PlannerEvent, PlannerState, RowState};
 use crate::words::qualification_meta;
 
+use crate::across::carry::{carried_lines, route_from_here};
+use crate::web::components::carry::CarryPanel;
 use crate::web::components::complete::CompletePanel;
 use crate::web::components::erratum::ErrataNotes;
 use crate::web::components::filters::FilterBar;
@@ -120,6 +122,10 @@ struct BodyProps {
 #[function_component(PlannerBody)]
 fn planner_body(props: &BodyProps) -> Html {
     let filters = use_state(Filters::default);
+    // The solver's completion from the plan as it stands, once units are achieved (carried ones too).
+    let from_here = use_memo((props.compiled, props.state.plan.clone()), |(c, plan)| {
+        route_from_here(c, plan)
+    });
     let (compiled, on_action, on_event) = (props.compiled, &props.on_action, &props.on_event);
     let Some(q) = shared().ok().and_then(|c| c.qualification(&compiled.number)) else {
         return html! {};
@@ -133,6 +139,14 @@ fn planner_body(props: &BodyProps) -> Html {
     let entries: Vec<_> = q.units().map(|(_, u)| u).collect();
 
     html! {
+        <>
+            if let Some(line) = &*from_here { <p class="route-line from-here">{line}</p> }
+            if let (Some(carried), Ok(cat)) = (&plan.carried, shared()) {
+                <section class="carried" aria-labelledby="carried-title">
+                    <h2 id="carried-title">{"Units carried from another qualification"}</h2>
+                    { for carried_lines(cat, q, carried).into_iter().map(|l| html! { <p>{l}</p> }) }
+                </section>
+            }
             <div class="planner-layout">
                 <div class="planner-main">
                     if needs_date { { registration(plan, on_action.clone()) } }
@@ -161,6 +175,7 @@ fn planner_body(props: &BodyProps) -> Html {
                                             state={r.state}
                                             warnings={r.warnings.clone()}
                                             ruled_out={plan.ruled_out.contains(key)}
+                                            carried_from={plan.carried.as_ref().filter(|c| c.units.contains(key)).map(|c| AttrValue::from(c.from.clone()))}
                                             added={props.state.added(key)}
                                             on_action={on_action.clone()} />
                                     };
@@ -169,6 +184,7 @@ fn planner_body(props: &BodyProps) -> Html {
                             </fieldset>
                         }
                     }) }
+                    <CarryPanel number={q.number.clone()} plan={plan.clone()} />
                     <section class="travel" aria-labelledby="travel-title">
                         <h2 id="travel-title">{"Share, save and print"}</h2>
                         <SharePanel compiled={compiled} plan={plan.clone()} />
@@ -182,6 +198,7 @@ fn planner_body(props: &BodyProps) -> Html {
                 </div>
                 <Summary compiled={compiled} verdict={verdict} started={!plan.chosen.is_empty() || !plan.achieved.is_empty()} />
             </div>
+        </>
     }
 }
 
