@@ -7,6 +7,9 @@ use crate::catalogue::Qualification;
 /// What a page shows where a document prints no such figure or statement.
 pub const NOT_PRINTED: &str = "not printed";
 
+/// The three terms every page uses, in one sentence, for the first place each page shows them.
+pub const TERMS: &str = "A credit measures a unit's size and a qualification needs a set number of them; TQT (total qualification time) is all the hours a learner is expected to spend on the qualification, and GLH (guided learning hours) are the part of them spent with tutors and assessors.";
+
 /// "a", "a and b", "a, b and c"
 pub fn and_list(items: &[String]) -> String {
     match items {

@@ -615,7 +615,9 @@ fn the_shortest_route_from_here_counts_the_carried_units() {
 fn the_passage_on_credit_transfer_is_quoted_from_the_pearson_specification() {
     let doc = cat().document(CONFIRM_SOURCE.document).unwrap();
     // The document's text is kept in the repository (specs/sources/), named from specs/.
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("specs").join(&doc.file);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("specs")
+        .join(&doc.file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     assert!(text.contains(&format!("{}\t{}", CONFIRM_SOURCE.quote, CONFIRM_SOURCE.changed_in)));
     assert!(text.contains(CONFIRM_SOURCE.section));

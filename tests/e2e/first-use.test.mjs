@@ -131,3 +131,26 @@ appTest('where no unit hours are printed, "fewest hours" is not offered and no h
   const first = await page.locator('.unit-added .unit-title').first().innerText();
   assert.ok(text.includes(first), `${text} names ${first}`);
 });
+
+appTest('the home page lists the qualifications first, then the plans saved here with their verdicts, then the file picker', async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1?do=204,207,302,303,304,305&done=312');
+  await page.locator('#save-name').fill('Amira');
+  await realClick(page, page.getByRole('button', { name: 'Save', exact: true }));
+  await page.locator('.saved-table tbody tr', { hasText: 'Amira' }).waitFor();
+  await page.evaluate(() => {
+    location.hash = '#/';
+  });
+  await page.locator('h1', { hasText: 'Choose a qualification' }).waitFor();
+  const row = page.locator('.saved-table tbody tr', { hasText: 'Amira' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /Level 3 NVQ Diploma in Contact Centre Operations \(600\/1136\/1\)/);
+  assert.match(await row.innerText(), /Meets the rules/);
+  assert.equal(await page.locator('#save-name').count(), 0, 'no save form without a plan');
+  const top = async (sel) => (await page.locator(sel).first().boundingBox()).y;
+  assert.ok((await top('.qual-card')) < (await top('.saved-table')), 'qualifications come first');
+  assert.ok((await top('.saved-table')) < (await top('#open-plan')), 'then saved plans, then the file picker');
+  assert.match(await page.locator('.terms').innerText(), /TQT \(total qualification time\).*GLH \(guided learning hours\)/);
+  await checkA11y(page);
+  await realClick(page, row.getByRole('link', { name: /Open/ }));
+  await page.locator('.verdict[data-verdict="met"]').waitFor();
+});

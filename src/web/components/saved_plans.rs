@@ -111,9 +111,10 @@ impl Reducible for SavedStore {
 
 #[derive(Properties, PartialEq)]
 pub struct SavedPlansProps {
-    /// The qualification and plan on screen, saved by "Save".
-    pub number: String,
-    pub plan: Plan,
+    /// The plan on screen (qualification number and plan), saved by "Save"; without one (the
+    /// home page) the list is shown without the save form.
+    #[prop_or_default]
+    pub to_save: Option<(String, Plan)>,
 }
 
 #[function_component(SavedPlansPanel)]
@@ -181,10 +182,10 @@ pub fn saved_plans_panel(props: &SavedPlansProps) -> Html {
             })
             .unwrap_or_default()
     });
-    let address = encode(&Route::Planner {
-        number: props.number.clone(),
-        plan: props.plan.clone(),
-    });
+    let address = props
+        .to_save
+        .clone()
+        .map(|(number, plan)| encode(&Route::Planner { number, plan }));
     let on_name = {
         let name = name.clone();
         Callback::from(move |e: InputEvent| {
@@ -193,14 +194,16 @@ pub fn saved_plans_panel(props: &SavedPlansProps) -> Html {
         })
     };
     let save = {
-        let (dispatcher, name) = (store.dispatcher(), name.clone());
+        let (dispatcher, name, address) = (store.dispatcher(), name.clone(), address.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            dispatcher.dispatch(SavedMsg::Request(SavedOp::SaveAs {
-                name: (*name).clone(),
-                address: address.clone(),
-                now: now_iso(),
-            }));
+            if let Some(address) = &address {
+                dispatcher.dispatch(SavedMsg::Request(SavedOp::SaveAs {
+                    name: (*name).clone(),
+                    address: address.clone(),
+                    now: now_iso(),
+                }));
+            }
         })
     };
     let on_op = {
@@ -209,15 +212,17 @@ pub fn saved_plans_panel(props: &SavedPlansProps) -> Html {
     };
     html! {
         <div class="saved-plans">
-            <form class="save-form" onsubmit={save}>
-                <div class="field">
-                    <label for="save-name">{"Save this plan on this device as"}</label>
-                    <div class="inline">
-                        <input id="save-name" type="text" autocomplete="off" value={(*name).clone()} oninput={on_name} />
-                        <button type="submit" class="button">{"Save"}</button>
+            if address.is_some() {
+                <form class="save-form" onsubmit={save}>
+                    <div class="field">
+                        <label for="save-name">{"Save this plan on this device as"}</label>
+                        <div class="inline">
+                            <input id="save-name" type="text" autocomplete="off" value={(*name).clone()} oninput={on_name} />
+                            <button type="submit" class="button">{"Save"}</button>
+                        </div>
                     </div>
-                </div>
-            </form>
+                </form>
+            }
             <div class="saved-status">
                 <p class="travel-status" role="status">{store.status.clone()}</p>
                 { match store.offer.clone() {

@@ -6,11 +6,12 @@ use crate::address::{decode, encode, Route};
 use crate::catalogue::{shared, Qualification};
 use crate::engine::{qualification_summary, Plan};
 use crate::planner::verdict_line;
-use crate::words::printed_hours;
+use crate::words::{printed_hours, TERMS};
 
 use crate::web::components::choose::ChooseQualifications;
 use crate::web::components::notice::LinkProblems;
 use crate::web::components::plan_file::OpenPlanFile;
+use crate::web::components::saved_plans::SavedPlansPanel;
 use crate::web::context::use_nav;
 use crate::web::storage;
 
@@ -30,12 +31,9 @@ pub fn home(props: &HomeProps) -> Html {
             <h1>{"Choose a qualification"}</h1>
             <p class="lede">{"Pick units, record what a learner has already achieved, and see at once whether the plan meets the qualification's rules of combination and what is still missing."}</p>
             <p>{"To put qualifications side by side or find a unit in any of them, use "}<a href={encode(&Route::Compare { numbers: Vec::new() })}>{"Compare"}</a>{" and "}<a href={encode(&Route::Units { query: String::new() })}>{"Find a unit"}</a>{", or the forms below the list."}</p>
+            <p class="hint terms">{TERMS}</p>
             <LinkProblems problems={props.problems.clone()} />
             { continue_last(last.as_deref()) }
-            <section class="open-section" aria-labelledby="open-title">
-                <h2 id="open-title">{"Have a plan already?"}</h2>
-                <OpenPlanFile />
-            </section>
             { for bodies.iter().map(|body| html! {
                 <section class="body-section" aria-labelledby={format!("body-{}", slug(body))}>
                     <h2 id={format!("body-{}", slug(body))}>{*body}</h2>
@@ -55,6 +53,11 @@ pub fn home(props: &HomeProps) -> Html {
                     <FindUnit />
                 </section>
             </div>
+            <section class="open-section" aria-labelledby="open-title">
+                <h2 id="open-title">{"Have a plan already?"}</h2>
+                <SavedPlansPanel />
+                <OpenPlanFile />
+            </section>
         </main>
     }
 }

@@ -12,7 +12,7 @@ use crate::catalogue::{shared, Qualification, RuleKind};
 use crate::date::Date;
 use crate::engine::{group_hint, Plan};
 use crate::planner::{rows, shortest_route_line, Action, Filters, PlannerEvent, PlannerState, RowState};
-use crate::words::qualification_meta;
+use crate::words::{qualification_meta, TERMS};
 
 use crate::across::carry::{carried_lines, route_from_here};
 use crate::web::components::carry::CarryPanel;
@@ -188,7 +188,7 @@ fn planner_body(props: &BodyProps) -> Html {
                     <section class="travel" aria-labelledby="travel-title">
                         <h2 id="travel-title">{"Share, save and print"}</h2>
                         <SharePanel compiled={compiled} plan={plan.clone()} />
-                        <SavedPlansPanel number={q.number.clone()} plan={plan.clone()} />
+                        <SavedPlansPanel to_save={Some((q.number.clone(), plan.clone()))} />
                         <OpenPlanFile />
                         <PastePanel compiled={compiled} on_action={on_action.clone()} />
                     </section>
@@ -222,6 +222,7 @@ fn qual_intro(props: &IntroProps) -> Html {
         <>
             <h1>{&q.title}</h1>
             <p class="qual-meta">{qualification_meta(q)}</p>
+            <p class="hint terms">{TERMS}</p>
             if let Some(line) = &*route_line { <p class="route-line">{line}</p> }
             <LinkProblems problems={props.problems.clone()} />
             if let Some(n) = props.notice.clone() { <NoticeView notice={n} /> }
