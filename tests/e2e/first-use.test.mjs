@@ -154,3 +154,39 @@ appTest('the home page lists the qualifications first, then the plans saved here
   await realClick(page, row.getByRole('link', { name: /Open/ }));
   await page.locator('.verdict[data-verdict="met"]').waitFor();
 });
+
+appTest('a keyboard user crosses the units in one Tab a unit, and reaches a unit\'s other options with the arrow keys', async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1');
+  const units = await page.locator('.unit').count();
+  await page.locator('.unit').first().locator('input:not([disabled])').first().focus();
+  let presses = 0;
+  while (await page.evaluate(() => !!document.activeElement?.closest('.unit'))) {
+    await page.keyboard.press('Tab');
+    presses += 1;
+    assert.ok(presses <= 4 * units, 'the walk ends');
+  }
+  // One stop a unit (today's build); each unit used to take 3 or 4.
+  console.log(`keyboard: ${presses} Tab presses cross the ${units} units of 600/1136/1`);
+  assert.ok(presses <= units, `${presses} presses for ${units} units`);
+
+  // On a unit, the arrow keys reach "already achieved"; Space marks it; Tab goes on to the next unit.
+  await page.locator('#unit-204').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'achieved-204');
+  await page.keyboard.press('Space');
+  await page.locator('.unit[data-key="204"][data-state="achieved"]').waitFor();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'achieved-204');
+  await page.keyboard.press('ArrowLeft');
+  assert.notEqual(await page.evaluate(() => document.activeElement.id), 'unit-204', 'the main box is disabled once achieved, so it is skipped');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.unit')?.dataset.key), '204', 'the arrows stay on the unit');
+  await page.locator('#achieved-204').focus();
+  const next = await page.evaluate(() => {
+    const units = [...document.querySelectorAll('.unit')];
+    return units[units.findIndex((u) => u.dataset.key === '204') + 1].dataset.key;
+  });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.unit')?.dataset.key), next, 'Tab goes on to the next unit');
+});

@@ -138,9 +138,12 @@ appTest('keyboard only: tab to a unit, space ticks it, the summary updates', asy
   await pressKeys(page, 'Space');
   await page.waitForFunction((sel) => document.querySelector(sel)?.checked, unitId('102'));
   assert.match(await verdict(page).innerText(), /9 of 12 credits/);
-  // Tab moves on to the next control in the same unit: its "already achieved" box.
-  await pressKeys(page, 'Tab');
+  // The arrow keys reach the unit's own other controls: its "already achieved" box; Tab goes
+  // on to the next unit.
+  await pressKeys(page, 'ArrowRight');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'achieved-102');
+  await pressKeys(page, 'Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'unit-103');
 });
 
 appTest('filters narrow the list without touching the plan, and clear in one click', async ({ page }) => {

@@ -8,6 +8,9 @@ use crate::catalogue::shared;
 pub struct ErrataProps {
     pub ids: Vec<String>,
     pub label: AttrValue,
+    /// Inside a unit row, which the keyboard enters once and crosses with the arrow keys.
+    #[prop_or_default]
+    pub in_row: bool,
 }
 
 #[function_component(ErrataNotes)]
@@ -19,7 +22,7 @@ pub fn errata_notes(props: &ErrataProps) -> Html {
     }
     html! {
         <details class="erratum">
-            <summary>
+            <summary tabindex={props.in_row.then_some("-1")}>
                 <span class="erratum-mark" aria-hidden="true">{"i"}</span>
                 {format!("{}: the source document has {} (erratum {})", props.label,
                     if errata.len() == 1 { "an error or ambiguity" } else { "errors or ambiguities" },

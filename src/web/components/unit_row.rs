@@ -1,6 +1,7 @@
 //! One unit: a native checkbox with its label (GOV.UK checkbox pattern), the engine's warning
 //! before a click, "already achieved" (mandatory units too), and the unit's content on demand.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::catalogue::{shared, UnitEntry, UnitType};
@@ -37,6 +38,39 @@ pub struct UnitRowProps {
     #[prop_or_default]
     pub carried_from: Option<AttrValue>,
     pub on_action: Callback<Action>,
+}
+
+/// Left and Right (or Up and Down) move between a unit's own controls: its checkbox, "already
+/// achieved", "don't suggest", its notes and its details. (`row` is the unit's element: Yew
+/// delegates events, so the event's current target is not.)
+fn arrows_within_row(row: &NodeRef, e: KeyboardEvent) {
+    let step: i32 = match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" => 1,
+        "ArrowLeft" | "ArrowUp" => -1,
+        _ => return,
+    };
+    let (Some(row), Some(target)) = (
+        row.cast::<web_sys::Element>(),
+        e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()),
+    ) else {
+        return;
+    };
+    // Arrow keys inside an open details body scroll as usual.
+    if target.tag_name() != "INPUT" && target.tag_name() != "SUMMARY" {
+        return;
+    }
+    let Ok(found) = row.query_selector_all("input:not([disabled]), summary") else {
+        return;
+    };
+    let controls: Vec<web_sys::HtmlElement> = (0..found.length())
+        .filter_map(|i| found.get(i)?.dyn_into().ok())
+        .collect();
+    let Some(at) = controls.iter().position(|c| c == &target) else {
+        return;
+    };
+    let next = (at as i32 + step).rem_euclid(controls.len() as i32) as usize;
+    e.prevent_default();
+    let _ = controls[next].focus();
 }
 
 pub fn dom_id(key: &str) -> String {
@@ -79,8 +113,19 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
         format!("{meta_id} {warn_id}")
     };
     let included = matches!(props.state, RowState::Mandatory | RowState::Chosen | RowState::Achieved);
+    // One tab stop a unit: the first control that can be used (choosing it, or for a mandatory
+    // or achieved unit "already achieved"); the row's other controls are reached with the arrow
+    // keys, so a keyboard user crosses a group in one press a unit.
+    let main_enabled = !matches!(props.state, RowState::Mandatory | RowState::Achieved);
+    let rest = Some("-1");
+    let achieved_tab = if main_enabled { rest } else { None };
+    let row = use_node_ref();
+    let onkeydown = {
+        let row = row.clone();
+        Callback::from(move |e: KeyboardEvent| arrows_within_row(&row, e))
+    };
     html! {
-        <div class={classes!("unit", format!("unit-{state_word}"), (!props.warnings.is_empty()).then_some("unit-warned"), (props.added && props.state == RowState::Chosen).then_some("unit-added"))} data-key={u.key.clone()} data-state={state_word}>
+        <div ref={row} {onkeydown} class={classes!("unit", format!("unit-{state_word}"), (!props.warnings.is_empty()).then_some("unit-warned"), (props.added && props.state == RowState::Chosen).then_some("unit-added"))} data-key={u.key.clone()} data-state={state_word}>
             <div class="checkbox-item">
                 <input type="checkbox" id={format!("unit-{id}")} class="unit-check"
                     checked={included}
@@ -113,16 +158,16 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
             }
             <div class="unit-extra">
                 <div class="checkbox-item small">
-                    <input type="checkbox" id={format!("achieved-{id}")} checked={props.state == RowState::Achieved} onchange={toggle_achieved} />
+                    <input type="checkbox" id={format!("achieved-{id}")} tabindex={achieved_tab} checked={props.state == RowState::Achieved} onchange={toggle_achieved} />
                     <label for={format!("achieved-{id}")}>{"Already achieved (prior learning or credit transfer)"}<span class="visually-hidden">{format!(": {}", u.title)}</span></label>
                 </div>
                 if props.state == RowState::Available {
                     <div class="checkbox-item small">
-                        <input type="checkbox" id={format!("not-{id}")} checked={props.ruled_out} onchange={toggle_ruled_out} />
+                        <input type="checkbox" id={format!("not-{id}")} tabindex={rest} checked={props.ruled_out} onchange={toggle_ruled_out} />
                         <label for={format!("not-{id}")}>{"Don't suggest this unit"}<span class="visually-hidden">{format!(": {}", u.title)}</span></label>
                     </div>
                 }
-                <ErrataNotes ids={props.of.entry.errata.iter().chain(props.of.entry.availability.iter().flat_map(|a| a.errata.iter())).cloned().collect::<Vec<_>>()} label="Note" />
+                <ErrataNotes ids={props.of.entry.errata.iter().chain(props.of.entry.availability.iter().flat_map(|a| a.errata.iter())).cloned().collect::<Vec<_>>()} label="Note" in_row=true />
                 <UnitDetailView entry={props.of.entry} />
             </div>
         </div>
@@ -148,7 +193,7 @@ fn unit_detail(props: &DetailProps) -> Html {
     };
     html! {
         <details class="unit-detail" {ontoggle}>
-            <summary>{"Unit details"}<span class="visually-hidden">{format!(": {}", props.entry.title)}</span></summary>
+            <summary tabindex="-1">{"Unit details"}<span class="visually-hidden">{format!(": {}", props.entry.title)}</span></summary>
             if *open { { detail_body(props.entry) } }
         </details>
     }

@@ -152,6 +152,7 @@ fn planner_body(props: &BodyProps) -> Html {
                     if needs_date { { registration(plan, on_action.clone()) } }
                     <CompletePanel compiled={compiled} plan={plan.clone()} completion={props.state.completion.clone()} on_event={on_event.clone()} />
                     <FilterBar filters={filters.clone()} {visible} total={unit_rows.len()} compiled={compiled} />
+                    <p class="hint keyboard-hint">{"With a keyboard: Tab moves from unit to unit; on a unit, the arrow keys reach its other options (already achieved, don't suggest, notes and details)."}</p>
                     { for compiled.groups.iter().enumerate().map(|(gi, g)| {
                         let own: Vec<&RuleKind> = q.rules.iter().map(|r| &r.kind).filter(|k| matches!(k,
                             RuleKind::MinGroupCredits { groups, .. } | RuleKind::MaxGroupCredits { groups, .. } if groups.len() == 1 && groups[0] == g.id)).collect();
