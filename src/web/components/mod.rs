@@ -9,6 +9,7 @@ pub mod filters;
 pub mod notice;
 pub mod paste;
 pub mod plan_file;
+pub mod printed_plan;
 pub mod saved_plans;
 pub mod share;
 pub mod summary;

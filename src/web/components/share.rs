@@ -8,20 +8,23 @@ use crate::catalogue::shared;
 use crate::engine::Plan;
 use crate::travel::names::download_name;
 use crate::travel::{catalogue_version, csv, json};
-use crate::web::browser::{copy_text, download, link_to, print, today_iso};
+use crate::web::browser::{copy_text, download, link_to, print};
+use crate::web::components::printed_plan::PrintNames;
 use crate::web::Qual;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
     pub compiled: Qual,
     pub plan: Plan,
+    pub names: UseStateHandle<PrintNames>,
 }
 
 #[function_component(SharePanel)]
 pub fn share_panel(props: &ShareProps) -> Html {
     let status = use_state(String::new);
-    // Kept here so downloads can be named after the learner.
-    let learner = use_state(String::new);
+    // Shared with the printed plan; downloads are named after the learner.
+    let names = &props.names;
+    let learner = names.learner.clone();
     // Built from the plan itself, never from whatever the address bar holds.
     let link = link_to(&encode(&Route::Planner {
         number: props.compiled.number.clone(),
@@ -71,13 +74,18 @@ pub fn share_panel(props: &ShareProps) -> Html {
         },
         "open it here again with \u{201c}Open a plan file\u{201d}.",
     );
-    let on_learner = {
-        let learner = learner.clone();
+    let field = |set: fn(&mut PrintNames, String)| {
+        let names = names.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            learner.set(input.value());
+            let mut next = (*names).clone();
+            set(&mut next, input.value());
+            names.set(next);
         })
     };
+    let on_learner = field(|n, v| n.learner = v);
+    let on_adviser = field(|n, v| n.adviser = v);
+    let on_date = field(|n, v| n.date = v);
     html! {
         <>
             <div class="field">
@@ -95,9 +103,9 @@ pub fn share_panel(props: &ShareProps) -> Html {
             <p class="travel-status" role="status">{(*status).clone()}</p>
             <div class="print-fields">
                 <p class="hint">{"Names for the printed plan and the downloaded files (kept on this page only):"}</p>
-                <div class="field"><label for="learner-name">{"Learner"}</label><input id="learner-name" type="text" autocomplete="off" value={(*learner).clone()} oninput={on_learner} /></div>
-                <div class="field"><label for="adviser-name">{"Adviser"}</label><input id="adviser-name" type="text" autocomplete="off" /></div>
-                <div class="field"><label for="plan-date">{"Date"}</label><input id="plan-date" type="date" value={today_iso()} /></div>
+                <div class="field"><label for="learner-name">{"Learner"}</label><input id="learner-name" type="text" autocomplete="off" value={names.learner.clone()} oninput={on_learner} /></div>
+                <div class="field"><label for="adviser-name">{"Adviser"}</label><input id="adviser-name" type="text" autocomplete="off" value={names.adviser.clone()} oninput={on_adviser} /></div>
+                <div class="field"><label for="plan-date">{"Date"}</label><input id="plan-date" type="date" value={names.date.clone()} oninput={on_date} /></div>
             </div>
         </>
     }

@@ -11,10 +11,11 @@ use crate::address::Route;
 use crate::catalogue::{shared, Qualification, RuleKind};
 use crate::date::Date;
 use crate::engine::{group_hint, Plan};
-use crate::planner::{rows, shortest_route_line, Action, Filters, PlannerEvent, PlannerState, RowState};
+use crate::planner::{rows, shortest_route_line, Action, Filters, PlannerEvent, PlannerState};
 use crate::words::{qualification_meta, TERMS};
 
 use crate::across::carry::{carried_lines, route_from_here};
+use crate::web::browser::today_iso;
 use crate::web::components::carry::CarryPanel;
 use crate::web::components::complete::CompletePanel;
 use crate::web::components::erratum::ErrataNotes;
@@ -22,6 +23,7 @@ use crate::web::components::filters::FilterBar;
 use crate::web::components::notice::{LinkProblems, NoticeView};
 use crate::web::components::paste::PastePanel;
 use crate::web::components::plan_file::OpenPlanFile;
+use crate::web::components::printed_plan::{PrintNames, PrintedPlan};
 use crate::web::components::saved_plans::SavedPlansPanel;
 use crate::web::components::share::SharePanel;
 use crate::web::components::summary::Summary;
@@ -122,6 +124,10 @@ struct BodyProps {
 #[function_component(PlannerBody)]
 fn planner_body(props: &BodyProps) -> Html {
     let filters = use_state(Filters::default);
+    let names = use_state(|| PrintNames {
+        date: today_iso(),
+        ..PrintNames::default()
+    });
     // The solver's completion from the plan as it stands, once units are achieved (carried ones too).
     let from_here = use_memo((props.compiled, props.state.plan.clone()), |(c, plan)| {
         route_from_here(c, plan)
@@ -165,11 +171,9 @@ fn planner_body(props: &BodyProps) -> Html {
                                 if shown == 0 {
                                     <p class="empty">{"No units in this group match the filters."}</p>
                                 }
-                                // Units in the plan that the filters hide are still rendered, for
-                                // the printed plan, which lists every unit in the plan.
-                                { for group_rows.into_iter().filter(|r| r.visible || r.state != RowState::Available).map(|r| {
+                                { for group_rows.into_iter().filter(|r| r.visible).map(|r| {
                                     let key = &compiled.units[r.index].key;
-                                    let row = html! {
+                                    html! {
                                         <UnitRowView
                                             key={key.clone()}
                                             of={UnitRef { unit: &compiled.0.units[r.index], entry: entries[r.index] }}
@@ -179,8 +183,7 @@ fn planner_body(props: &BodyProps) -> Html {
                                             carried_from={plan.carried.as_ref().filter(|c| c.units.contains(key)).map(|c| AttrValue::from(c.from.clone()))}
                                             added={props.state.added(key)}
                                             on_action={on_action.clone()} />
-                                    };
-                                    if r.visible { row } else { html! { <div key={format!("print-{key}")} class="print-only">{row}</div> } }
+                                    }
                                 }) }
                             </fieldset>
                         }
@@ -188,17 +191,17 @@ fn planner_body(props: &BodyProps) -> Html {
                     <CarryPanel number={q.number.clone()} plan={plan.clone()} />
                     <section class="travel" aria-labelledby="travel-title">
                         <h2 id="travel-title">{"Share, save and print"}</h2>
-                        <SharePanel compiled={compiled} plan={plan.clone()} />
+                        <SharePanel compiled={compiled} plan={plan.clone()} names={names.clone()} />
                         <SavedPlansPanel to_save={Some((q.number.clone(), plan.clone()))} />
                         <OpenPlanFile />
                         <PastePanel compiled={compiled} on_action={on_action.clone()} />
                     </section>
-                    { plan_errata(&compiled, q, plan) }
                     <p><button type="button" class="button secondary" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Clear) }
                         disabled={plan.chosen.is_empty() && plan.achieved.is_empty()}>{"Start again (clear chosen and achieved units)"}</button></p>
                 </div>
-                <Summary compiled={compiled} verdict={verdict} started={!plan.chosen.is_empty() || !plan.achieved.is_empty()} />
+                <Summary compiled={compiled} verdict={verdict.clone()} started={!plan.chosen.is_empty() || !plan.achieved.is_empty()} />
             </div>
+            <PrintedPlan compiled={compiled} plan={plan.clone()} {verdict} names={(*names).clone()} />
         </>
     }
 }
@@ -273,28 +276,5 @@ fn registration(plan: &Plan, on_action: Callback<Action>) -> Html {
             <p class="hint" id="registered-hint">{"Some units depend on when the learner registered (City & Guilds units 319 and 619). Leave empty if not known yet."}</p>
             <input type="date" id="registered" name="registered" value={value} aria-describedby="registered-hint" {onchange} />
         </div>
-    }
-}
-
-/// The errata that bear on the plan, listed in full for the printed plan (on screen each one sits
-/// next to the unit or rule it concerns).
-fn plan_errata(compiled: &Qual, q: &Qualification, plan: &Plan) -> Html {
-    let Ok(cat) = shared() else { return html! {} };
-    let errata = crate::travel::print::plan_errata(cat, compiled, q, plan);
-    if errata.is_empty() {
-        return html! {};
-    }
-    html! {
-        <section class="plan-errata" aria-labelledby="plan-errata-title">
-            <h2 id="plan-errata-title">{"Errors and ambiguities in the source documents that affect this plan"}</h2>
-            <dl>
-                { for errata.iter().map(|e| html! {
-                    <>
-                        <dt>{format!("Erratum {}", e.id)}</dt>
-                        <dd>{&e.problem}{" What this app does: "}{&e.treatment}</dd>
-                    </>
-                }) }
-            </dl>
-        </section>
     }
 }
