@@ -190,3 +190,17 @@ appTest('a keyboard user crosses the units in one Tab a unit, and reaches a unit
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.closest('.unit')?.dataset.key), next, 'Tab goes on to the next unit');
 });
+
+appTest('on a valid plan, what removing a unit would break is one closed line, opened on demand', async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1?do=204,207,302,303,304,305&done=312');
+  await page.locator('.verdict[data-verdict="met"]').waitFor();
+  assert.equal(await page.locator('.unit-chosen .unit-warning').count(), 0, 'no warning box on chosen units');
+  const removal = page.locator('.unit-chosen .unit-removal').first();
+  assert.ok((await page.locator('.unit-chosen .unit-removal').count()) > 0, 'some chosen units would break a rule if removed');
+  assert.equal(await removal.locator('li').first().isVisible(), false, 'closed at rest');
+  const check = page.locator('.unit-chosen', { has: page.locator('.unit-removal') }).first().locator('.unit-check');
+  assert.match(await check.getAttribute('aria-describedby'), /warn-/, 'always part of the checkbox description');
+  await realClick(page, removal.locator('summary'));
+  assert.match(await removal.locator('li').first().innerText(), /Removing|would|credits|Group/);
+  await checkA11y(page);
+});

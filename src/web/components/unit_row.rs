@@ -149,7 +149,12 @@ pub fn unit_row(props: &UnitRowProps) -> Html {
                 </label>
             </div>
             <p class="unit-meta" id={meta_id}>{meta}</p>
-            if !props.warnings.is_empty() {
+            if !props.warnings.is_empty() && props.state == RowState::Chosen {
+                <details class="unit-removal">
+                    <summary tabindex="-1">{if props.warnings.len() == 1 { "Removing it would break a rule" } else { "Removing it would break rules" }}</summary>
+                    <ul id={warn_id}>{ for props.warnings.iter().map(|w| html! { <li>{w}</li> }) }</ul>
+                </details>
+            } else if !props.warnings.is_empty() {
                 <div class="unit-warning" id={warn_id}>
                     <span class="warning-icon" aria-hidden="true">{"!"}</span>
                     <span class="visually-hidden">{if props.state == RowState::Available { "Warning before choosing: " } else { "Warning before removing: " }}</span>
