@@ -204,3 +204,14 @@ appTest('on a valid plan, what removing a unit would break is one closed line, o
   assert.match(await removal.locator('li').first().innerText(), /Removing|would|credits|Group/);
   await checkA11y(page);
 });
+
+appTest('on a phone, links near the top jump to the summary and to sharing and saving, leaving the address alone', { contextOptions: { viewport: { width: 360, height: 740 } } }, async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1?do=302');
+  const before = await page.evaluate(() => location.hash);
+  await realClick(page, page.getByRole('link', { name: 'Jump to share and save' }));
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'travel-title');
+  await realClick(page, page.getByRole('link', { name: 'Jump to the summary' }));
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'summary-toggle');
+  assert.equal(await page.evaluate(() => location.hash), before, 'the plan stays in the address');
+  await checkA11y(page);
+});

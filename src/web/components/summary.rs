@@ -56,7 +56,7 @@ pub fn summary(props: &SummaryProps) -> Html {
                     if let Some(r) = first_step { <span class="verdict-next">{format!("First: {}", lower_first(&r.sentence()))}</span> }
                 </span>
             </div>
-            <button type="button" class="button secondary summary-toggle" aria-expanded={expanded.to_string()} aria-controls="summary-details" onclick={toggle}>
+            <button type="button" id="summary-toggle" class="button secondary summary-toggle" aria-expanded={expanded.to_string()} aria-controls="summary-details" onclick={toggle}>
                 {if *expanded { "Hide details" } else { "Show details" }}
             </button>
             <div class="summary-details" id="summary-details">

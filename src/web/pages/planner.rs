@@ -15,7 +15,7 @@ use crate::planner::{rows, shortest_route_line, Action, Filters, PlannerEvent, P
 use crate::words::{qualification_meta, TERMS};
 
 use crate::across::carry::{carried_lines, route_from_here};
-use crate::web::browser::today_iso;
+use crate::web::browser::{focus_by_id, today_iso};
 use crate::web::components::carry::CarryPanel;
 use crate::web::components::complete::CompletePanel;
 use crate::web::components::erratum::ErrataNotes;
@@ -105,10 +105,23 @@ pub fn planner_page(props: &PlannerProps) -> Html {
     html! {
         <main id="main" class="page planner" tabindex="-1">
             <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="#/">{"All qualifications"}</a></nav>
+            <nav class="jump-links" aria-label="On this page">
+                <a href="#summary-title" onclick={jump("summary-toggle")}>{"Jump to the summary"}</a>
+                <a href="#travel-title" onclick={jump("travel-title")}>{"Jump to share and save"}</a>
+            </nav>
             <QualIntro compiled={compiled} problems={props.problems.clone()} notice={notices.current} />
             <PlannerBody compiled={compiled} state={store.state.clone()} {on_event} {on_action} />
         </main>
     }
+}
+
+/// A link within the page: the address holds the plan, so it moves the focus (and the view)
+/// instead of changing the address.
+fn jump(id: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        focus_by_id(id);
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -190,7 +203,7 @@ fn planner_body(props: &BodyProps) -> Html {
                     }) }
                     <CarryPanel number={q.number.clone()} plan={plan.clone()} />
                     <section class="travel" aria-labelledby="travel-title">
-                        <h2 id="travel-title">{"Share, save and print"}</h2>
+                        <h2 id="travel-title" tabindex="-1">{"Share, save and print"}</h2>
                         <SharePanel compiled={compiled} plan={plan.clone()} names={names.clone()} />
                         <SavedPlansPanel to_save={Some((q.number.clone(), plan.clone()))} />
                         <OpenPlanFile />
