@@ -149,3 +149,16 @@ appTest('saving under a name already used offers to update that plan; a deletion
   await page.getByRole('button', { name: /^Undo/ }).waitFor({ state: 'detached', timeout: 15_000 });
   assert.deepEqual(await savedNames(page), ['Amira']);
 });
+
+appTest('the "continue" link is rebuilt from the plan it names, never taken from storage as it is', async ({ page }) => {
+  await gotoApp(page);
+  for (const stored of ['//evil.example/#/600-1136-1?do=302', 'javascript:alert(1)', '#/600-1136-1?do=302&x=<b>']) {
+    await page.evaluate((s) => localStorage.setItem('pathway-planner.last', s), stored);
+    await page.reload();
+    await page.locator('h1', { hasText: 'Choose a qualification' }).waitFor();
+    const hrefs = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.every((h) => h === null || h.startsWith('#') || h.startsWith('./')), `${stored}: ${hrefs.join(' ')}`);
+  }
+  const link = page.locator('.continue a');
+  assert.equal(await link.getAttribute('href'), '#/600-1136-1?do=302', 'the readable plan, re-encoded');
+});
