@@ -35,7 +35,7 @@ fn main() {
     if !problems.is_empty() {
         fail(&problems);
     }
-    let bytes = postcard::to_allocvec(&catalogue).expect("the catalogue serialises");
+    let bytes = postcard::to_allocvec(&model::Packed::from(catalogue)).expect("the catalogue serialises");
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("catalogue.postcard");
     fs::write(dest, bytes).expect("write catalogue.postcard");
 }

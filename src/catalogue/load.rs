@@ -1,9 +1,9 @@
 //! The catalogue compiled into the app: `build.rs` parses and checks `specs/`, then writes the
-//! result in postcard (`postcard::to_allocvec` of [`Catalogue`]), which is embedded here and read
-//! back with the model's own serde derives. Postcard is compact and quick to read, but not
+//! result in postcard (`postcard::to_allocvec` of [`Packed`], the catalogue with its unit content
+//! as one list), which is embedded here and read back with the model's own serde derives. Postcard is compact and quick to read, but not
 //! self-describing, which is why the model keeps a plain shape (see `model`).
 
-use super::{Catalogue, CatalogueError};
+use super::{Catalogue, CatalogueError, Packed};
 
 /// The whole catalogue, as `build.rs` wrote it.
 static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalogue.postcard"));
@@ -22,11 +22,11 @@ fn read(bytes: &[u8]) -> Result<Catalogue, CatalogueError> {
         field: String::new(),
         message,
     };
-    let (catalogue, rest) = postcard::take_from_bytes(bytes).map_err(|e| error(e.to_string()))?;
+    let (packed, rest) = postcard::take_from_bytes::<Packed>(bytes).map_err(|e| error(e.to_string()))?;
     if !rest.is_empty() {
         return Err(error(format!("{} bytes left over after the catalogue", rest.len())));
     }
-    Ok(catalogue)
+    Ok(packed.into())
 }
 
 /// The catalogue compiled into this build, read once per process.

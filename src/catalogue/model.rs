@@ -30,6 +30,50 @@ pub struct Catalogue {
     pub details: BTreeMap<String, BTreeMap<String, UnitDetail>>,
 }
 
+/// The catalogue as embedded in the app: the same data, with the unit content as one list ordered
+/// by unit reference, so that the same unit printed by several documents sits together in the
+/// bytes and compression finds the repeats (about 8 KB less to download than map order).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Packed {
+    pub documents: Vec<Document>,
+    pub errata: Vec<Erratum>,
+    pub qualifications: Vec<Qualification>,
+    /// (document id, unit content), ordered by the unit's reference, then the document.
+    pub details: Vec<(String, UnitDetail)>,
+}
+
+impl From<Catalogue> for Packed {
+    fn from(c: Catalogue) -> Packed {
+        let mut details: Vec<(String, UnitDetail)> = c
+            .details
+            .into_iter()
+            .flat_map(|(doc, units)| units.into_values().map(move |u| (doc.clone(), u)))
+            .collect();
+        details.sort_by(|(da, a), (db, b)| (&a.reference, da, &a.key).cmp(&(&b.reference, db, &b.key)));
+        Packed {
+            documents: c.documents,
+            errata: c.errata,
+            qualifications: c.qualifications,
+            details,
+        }
+    }
+}
+
+impl From<Packed> for Catalogue {
+    fn from(p: Packed) -> Catalogue {
+        let mut details: BTreeMap<String, BTreeMap<String, UnitDetail>> = BTreeMap::new();
+        for (doc, unit) in p.details {
+            details.entry(doc).or_default().insert(unit.key.clone(), unit);
+        }
+        Catalogue {
+            documents: p.documents,
+            errata: p.errata,
+            qualifications: p.qualifications,
+            details,
+        }
+    }
+}
+
 /// A spec file that does not parse (which file, which field, what is wrong), or an embedded
 /// catalogue that does not decode.
 #[derive(Debug, Clone, PartialEq, Eq)]
