@@ -40,8 +40,8 @@
 //! per rule scope, saturated at each minimum and cut off at each cap), with barred pairs and
 //! "no more than n of" rules handled by enumerating their clusters of units. It keeps the one
 //! best partial choice per state under an order that adding units cannot overturn, so it is
-//! exact; no greedy step or heuristic bound is involved. The tests compare it with exhaustive
-//! search on every embedded qualification.
+//! exact; no greedy step or heuristic is involved (the only pruning drops what provably cannot
+//! win). The tests compare it with exhaustive search on every embedded qualification.
 //!
 //! # Registration dates
 //!
