@@ -4,7 +4,7 @@
 use crate::across::search::{unit_matches, Query};
 use crate::date::Date;
 use crate::engine::{Compiled, Plan, PlanSets, Prediction};
-use crate::solver::{self, Goal, Request};
+use crate::solver::{self, Goal, Request, Robustness};
 use crate::words;
 
 /// Every qualification of the embedded catalogue, compiled once for the life of the process.
@@ -420,11 +420,26 @@ pub fn complete_plan(compiled: &Compiled, plan: &Plan, goal: Goal) -> Result<Com
     )
     .map_err(|e| format!("No set of units can complete this plan. {}", e.explain(compiled)))?;
     let added: Vec<String> = done.added.iter().map(|i| compiled.units[i].key.clone()).collect();
+    let readings = match &done.robust {
+        Robustness::Unambiguous => None,
+        Robustness::Accepted => Some("Every reading of the rules accepts this plan.".to_owned()),
+        Robustness::Costs { rules, extra, instead } => Some(format!(
+            "{} accepts this plan; a plan that every reading accepts needs {}.",
+            only_one_reading(compiled, rules),
+            extra_words(compiled, goal, *extra, done.added.or(*instead))
+        )),
+        Robustness::Impossible { rules } => Some(format!(
+            "{} accepts this plan, and no completion of it is accepted by every reading.",
+            only_one_reading(compiled, rules)
+        )),
+    };
     if added.is_empty() {
-        return Ok(CompletionReport {
-            added,
-            message: "This plan already meets the rules: nothing to add.".into(),
-        });
+        let mut message = "This plan already meets the rules: nothing to add.".to_owned();
+        if let Some(r) = readings {
+            message.push(' ');
+            message.push_str(&r);
+        }
+        return Ok(CompletionReport { added, message });
     }
     // Units by number (or reference) and title, as the list on the page shows them.
     let named: Vec<String> = done
@@ -462,7 +477,44 @@ pub fn complete_plan(compiled: &Compiled, plan: &Plan, goal: Goal) -> Result<Com
             solver::HOURS_PER_CREDIT_WITHOUT_GLH
         ));
     }
+    if let Some(r) = readings {
+        message.push(' ');
+        message.push_str(&r);
+    }
     Ok(CompletionReport { added, message })
+}
+
+/// "Only one reading of the rule “At least 23 credits at level 3 or above”": the rules whose
+/// other reading rejects a plan (indices into `Compiled::constraints()`), as the summary words
+/// them.
+fn only_one_reading(compiled: &Compiled, rules: &[usize]) -> String {
+    let all = compiled.constraints();
+    let names: Vec<String> = rules
+        .iter()
+        .filter_map(|&k| all.get(k)?.kind.as_ref())
+        .map(|kind| format!("\u{201c}{}\u{201d}", crate::engine::describe_rule_kind(kind)))
+        .collect();
+    let rule = if names.len() == 1 { "rule" } else { "rules" };
+    format!("Only one reading of the {rule} {}", words::and_list(&names))
+}
+
+/// What accepting every reading costs on the goal's own measure: "2 more credits", "1 more
+/// unit", "8 more guided learning hours". `units` are those the hours were counted over; where
+/// one prints no guided learning hours the count includes the estimate, and says so.
+fn extra_words(compiled: &Compiled, goal: Goal, extra: u32, units: crate::engine::UnitSet) -> String {
+    let plural = |one: &str, many: &str| format!("{extra} more {}", if extra == 1 { one } else { many });
+    match goal {
+        Goal::FewestCredits => plural("credit", "credits"),
+        Goal::FewestUnits => plural("unit", "units"),
+        Goal::FewestHours if units.iter().all(|i| compiled.units[i].glh.is_some()) => {
+            plural("guided learning hour", "guided learning hours")
+        }
+        Goal::FewestHours => format!(
+            "{} (counting {} hours per credit where a unit prints no guided learning hours)",
+            plural("hour", "hours"),
+            solver::HOURS_PER_CREDIT_WITHOUT_GLH
+        ),
+    }
 }
 
 /// "The shortest valid route is 42 credits (9 units) and 92 guided learning hours."
@@ -474,7 +526,7 @@ pub fn shortest_route_line(compiled: &Compiled) -> Option<String> {
         routes.credits.credits
     );
     let hours = &routes.hours;
-    Some(if hours.glh_unknown.len() as u32 == hours.unit_count {
+    let head = if hours.glh_unknown.len() as u32 == hours.unit_count {
         format!("{head}. Unit guided learning hours are not printed, so routes cannot be compared by hours.")
     } else if hours.glh_unknown.is_empty() {
         format!("{head}; the fewest guided learning hours is {}.", hours.glh)
@@ -485,7 +537,70 @@ pub fn shortest_route_line(compiled: &Compiled) -> Option<String> {
             hours.glh_unknown.len(),
             if hours.glh_unknown.len() == 1 { "" } else { "s" }
         )
+    };
+    Some(match routes_readings(compiled, &routes) {
+        Some(readings) => format!("{head} {readings}"),
+        None => head,
     })
+}
+
+/// What the shortest routes are worth under every reading of the rules, or `None` where no rule
+/// can be read two ways. Hours are left out where no unit prints them, as in the line above.
+fn routes_readings(compiled: &Compiled, routes: &solver::Routes) -> Option<String> {
+    let hours_printed = (routes.hours.glh_unknown.len() as u32) < routes.hours.unit_count;
+    let mut all = vec![("fewest credits", &routes.credits), ("fewest units", &routes.units)];
+    if hours_printed {
+        all.push(("fewest guided learning hours", &routes.hours));
+    }
+    let mut accepted = Vec::new();
+    // Routes only one reading accepts, grouped by the rules whose other reading rejects them.
+    let mut costs: Vec<(&Vec<usize>, Vec<String>, Vec<String>)> = Vec::new();
+    for (label, route) in all {
+        match &route.robust {
+            Robustness::Unambiguous => return None,
+            Robustness::Accepted => accepted.push(label.to_owned()),
+            Robustness::Costs { rules, extra, instead } => {
+                let extra = extra_words(compiled, route.goal, *extra, route.units.or(*instead));
+                match costs.iter_mut().find(|(r, _, _)| *r == rules) {
+                    Some((_, labels, extras)) => {
+                        labels.push(label.to_owned());
+                        extras.push(extra);
+                    }
+                    None => costs.push((rules, vec![label.to_owned()], vec![extra])),
+                }
+            }
+            Robustness::Impossible { rules } => {
+                return Some(format!(
+                    "No route is accepted by every reading: {} can be met.",
+                    words::lower_first(&only_one_reading(compiled, rules))
+                ))
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if costs.is_empty() {
+        out.push("Every reading of the rules accepts these routes.".to_owned());
+    } else if !accepted.is_empty() {
+        let routes = if accepted.len() == 1 { "route" } else { "routes" };
+        out.push(format!(
+            "Every reading of the rules accepts the {routes} with {}.",
+            words::and_list(&accepted)
+        ));
+    }
+    for (rules, labels, extras) in costs {
+        let (route, one, need) = if labels.len() == 1 {
+            ("route", "a route", "needs")
+        } else {
+            ("routes", "routes", "need")
+        };
+        out.push(format!(
+            "{} accepts the {route} with {}; {one} that every reading accepts {need} {}.",
+            only_one_reading(compiled, rules),
+            words::and_list(&labels),
+            words::and_list(&extras)
+        ));
+    }
+    Some(out.join(" "))
 }
 
 #[cfg(test)]
@@ -610,6 +725,86 @@ mod completion_tests {
             plan,
         });
         assert_eq!(verdict_line(cat, &address), "\u{2713} Meets the rules");
+    }
+
+    #[test]
+    fn completions_say_whether_every_reading_accepts_them() {
+        // At 36 credits a plan both readings of "at level 3" accept exists, and is chosen.
+        let c = compiled("600/1136/1");
+        let report = complete_plan(&c, &Plan::default(), Goal::FewestCredits).unwrap();
+        assert!(
+            report
+                .message
+                .ends_with("Every reading of the rules accepts this plan."),
+            "{}",
+            report.message
+        );
+        // By hours, the plan every reading accepts is 8 hours longer.
+        let report = complete_plan(&c, &Plan::default(), Goal::FewestHours).unwrap();
+        assert!(
+            report.message.ends_with(
+                "Only one reading of the rule \u{201c}At least 23 credits at level 3 or above\u{201d} accepts this \
+                 plan; a plan that every reading accepts needs 8 more guided learning hours."
+            ),
+            "{}",
+            report.message
+        );
+        let report = complete_plan(&compiled("600/1288/2"), &Plan::default(), Goal::FewestUnits).unwrap();
+        assert!(report.message.ends_with("needs 1 more unit."), "{}", report.message);
+        // Unit 226 (level 2) with mandatory 201 already puts 8 credits at level 2 in the plan: the
+        // whole-plan reading of the level 2 cap can never be met.
+        let l1 = compiled("600/1286/9");
+        let report = complete_plan(&l1, &Plan::with_chosen(["226"]), Goal::FewestCredits).unwrap();
+        assert!(
+            report.message.ends_with(
+                "Only one reading of the rule \u{201c}At most 6 credits at level 2 from Groups B and C\u{201d} \
+                 accepts this plan, and no completion of it is accepted by every reading."
+            ),
+            "{}",
+            report.message
+        );
+        // A plan already complete still says how it stands.
+        let done = apply(&l1, &Plan::with_chosen(["226"]), &Action::AddAll(report.added));
+        let again = complete_plan(&l1, &done, Goal::FewestCredits).unwrap();
+        assert!(again.added.is_empty());
+        assert!(
+            again
+                .message
+                .starts_with("This plan already meets the rules: nothing to add. Only one reading"),
+            "{}",
+            again.message
+        );
+        // Where no rule can be read two ways, nothing is said about readings.
+        let pearson = complete_plan(&compiled("601/3478/1"), &Plan::default(), Goal::FewestCredits).unwrap();
+        assert!(!pearson.message.contains("reading"), "{}", pearson.message);
+    }
+
+    #[test]
+    fn shortest_route_lines_say_whether_every_reading_accepts_them() {
+        let l3 = shortest_route_line(&compiled("600/1136/1")).unwrap();
+        assert!(
+            l3.ends_with(
+                "Every reading of the rules accepts the routes with fewest credits and fewest units. Only one \
+                 reading of the rule \u{201c}At least 23 credits at level 3 or above\u{201d} accepts the route with \
+                 fewest guided learning hours; a route that every reading accepts needs 8 more guided learning hours."
+            ),
+            "{l3}"
+        );
+        let l4 = shortest_route_line(&compiled("600/1288/2")).unwrap();
+        assert!(
+            l4.contains(
+                "accepts the routes with fewest units and fewest guided learning hours; routes that every \
+                 reading accepts need 1 more unit and 77 more guided learning hours."
+            ),
+            "{l4}"
+        );
+        let proqual = shortest_route_line(&compiled("601/4756/8")).unwrap();
+        assert!(
+            proqual.ends_with(" Every reading of the rules accepts these routes."),
+            "{proqual}"
+        );
+        let pearson = shortest_route_line(&compiled("601/3478/1")).unwrap();
+        assert!(!pearson.contains("reading"), "{pearson}");
     }
 
     #[test]

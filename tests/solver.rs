@@ -1,9 +1,11 @@
 //! The completion solver against an independent exhaustive search, on every qualification in the
 //! embedded catalogue: from empty and from partial plans, for every goal.
 //!
-//! The brute force here shares nothing with the solver but `Compiled::is_valid`: it enumerates
-//! every subset of the units that could be added and ranks valid plans by the documented order
-//! (goal measure, then the other measures, then the lexicographically smallest index list).
+//! The brute force here shares nothing with the solver but `Compiled::is_valid` and
+//! `Compiled::is_valid_every_reading`: it enumerates every subset of the units that could be
+//! added and ranks valid plans by the documented order (goal measure, then a plan every reading
+//! of the rules accepts, then the other measures, then the lexicographically smallest index
+//! list), and works out what the result should say about the readings.
 //! Qualifications too large to enumerate are made small by ruling units out, and are also checked
 //! against many random valid plans at full size.
 
@@ -12,7 +14,7 @@ use pathway_planner::date::Date;
 use pathway_planner::engine::constraints::{Constraint, RuleConstraint};
 use pathway_planner::engine::{Compiled, Plan, PlanSets, UnitSet};
 use pathway_planner::solver::{
-    complete, representative_dates, shortest_routes, Completion, Conflict, Goal, Infeasible, Request,
+    complete, representative_dates, shortest_routes, Completion, Conflict, Goal, Infeasible, Request, Robustness,
 };
 
 fn compiled() -> Vec<Compiled> {
@@ -52,9 +54,29 @@ fn base_of(c: &Compiled, sets: &PlanSets) -> UnitSet {
     sets.all().or(c.mandatory)
 }
 
-/// Exhaustive search over subsets of the units not in the plan and not ruled out.
-fn brute(c: &Compiled, sets: &PlanSets, ruled_out: UnitSet, goal: Goal) -> Option<Vec<usize>> {
-    let base = base_of(c, sets);
+/// The documented rank: the goal's measure, then a plan every reading accepts, then the other
+/// measures (ties after that go to the smaller index list).
+type Rank = (u32, bool, u32, u32);
+
+fn rank(key: (u32, u32, u32), every_reading: bool) -> Rank {
+    (key.0, !every_reading, key.1, key.2)
+}
+
+/// What exhaustive search finds: the best plan's added units and what it should say about
+/// readings.
+type Best = (Vec<usize>, Robustness);
+
+/// Exhaustive search over subsets of the units not in `base` and not ruled out, valid under at
+/// least one of `dates`. `whole`: `instead` lists all units of the plan (routes) rather than
+/// those added (completions).
+fn brute_over(
+    c: &Compiled,
+    base: UnitSet,
+    ruled_out: UnitSet,
+    dates: &[Option<Date>],
+    goal: Goal,
+    whole: bool,
+) -> Option<Best> {
     if !base.and(ruled_out).is_empty() {
         return None;
     }
@@ -67,23 +89,69 @@ fn brute(c: &Compiled, sets: &PlanSets, ruled_out: UnitSet, goal: Goal) -> Optio
         c.number,
         cand.len()
     );
-    let mut best: Option<((u32, u32, u32), Vec<usize>)> = None;
+    // The best plan in the documented order, and the best one every reading accepts in the
+    // order without readings.
+    let mut best: Option<(Rank, Vec<usize>)> = None;
+    let mut accepted: Option<((u32, u32, u32), Vec<usize>)> = None;
     let mut chosen = Vec::with_capacity(cand.len());
     for mask in 0u32..(1 << cand.len()) {
         chosen.clear();
         chosen.extend((0..cand.len()).filter(|b| mask & (1 << b) != 0).map(|b| cand[b]));
         let k = key(c, goal, &chosen);
-        if let Some((bk, bs)) = &best {
-            if k > *bk || (k == *bk && chosen >= *bs) {
-                continue;
-            }
+        // At the best's goal measure, a plan beats it by being accepted by every reading where
+        // the best is not, or by the rest of the order.
+        let may_be_best = best.as_ref().is_none_or(|((b0, b_rejected, b1, b2), bs)| {
+            k.0 < *b0 || (k.0 == *b0 && (*b_rejected || (k.1, k.2, &chosen) < (*b1, *b2, bs)))
+        });
+        let may_be_accepted = accepted.as_ref().is_none_or(|(bk, bs)| (k, &chosen) < (*bk, bs));
+        if !may_be_best && !may_be_accepted {
+            continue;
         }
         let all = chosen.iter().fold(base, |s, &i| s.with(i));
-        if c.is_valid(all, sets.registered) {
-            best = Some((k, chosen.clone()));
+        let Some(&date) = dates.iter().find(|&&d| c.is_valid(all, d)) else {
+            continue;
+        };
+        let every = c.is_valid_every_reading(all, date);
+        let r = rank(k, every);
+        if best.as_ref().is_none_or(|(br, bs)| (r, &chosen) < (*br, bs)) {
+            best = Some((r, chosen.clone()));
+        }
+        if every && may_be_accepted {
+            accepted = Some((k, chosen.clone()));
         }
     }
-    best.map(|(_, s)| s)
+    let (r, added) = best?;
+    let robust = if !c.has_alternatives() {
+        Robustness::Unambiguous
+    } else if !r.1 {
+        Robustness::Accepted
+    } else {
+        let all = added.iter().fold(base, |s, &i| s.with(i));
+        let v = c.evaluate_sets(&PlanSets {
+            to_do: all,
+            ..PlanSets::default()
+        });
+        let rules: Vec<usize> = (0..v.rules.len())
+            .filter(|&k| v.rules[k].alternative.as_ref().is_some_and(|a| !a.met()))
+            .collect();
+        match accepted {
+            Some((ak, a)) => {
+                let a: UnitSet = a.into_iter().collect();
+                Robustness::Costs {
+                    rules,
+                    extra: ak.0 - r.0,
+                    instead: if whole { a.or(base) } else { a },
+                }
+            }
+            None => Robustness::Impossible { rules },
+        }
+    };
+    Some((added, robust))
+}
+
+/// The best completion of a plan by exhaustive search.
+fn brute(c: &Compiled, sets: &PlanSets, ruled_out: UnitSet, goal: Goal) -> Option<Best> {
+    brute_over(c, base_of(c, sets), ruled_out, &[sets.registered], goal, false)
 }
 
 fn ids(s: UnitSet) -> Vec<usize> {
@@ -145,12 +213,17 @@ fn agree(c: &Compiled, sets: &PlanSets, ruled_out: UnitSet, goal: Goal) -> bool 
     );
     let want = brute(c, sets, ruled_out, goal);
     match (&got, &want) {
-        (Ok(done), Some(w)) => {
+        (Ok(done), Some((w, robust))) => {
             check_valid(c, sets, ruled_out, done);
             assert_eq!(
                 ids(done.added),
                 *w,
                 "{} {goal:?}: solver and brute force differ",
+                c.number
+            );
+            assert_eq!(
+                done.robust, *robust,
+                "{} {goal:?}: solver and brute force differ on readings",
                 c.number
             );
             true
@@ -363,11 +436,16 @@ fn no_random_valid_plan_beats_the_solver_at_full_size() {
                         continue;
                     };
                     check_valid(&c, &sets, UnitSet::EMPTY, &done);
-                    let best = key(&c, goal, &ids(done.added));
+                    let every = c.is_valid_every_reading(done.plan.all(), date);
+                    assert_eq!(
+                        every,
+                        matches!(done.robust, Robustness::Accepted | Robustness::Unambiguous)
+                    );
+                    let best = rank(key(&c, goal, &ids(done.added)), every);
                     for _ in 0..300 {
                         if let Some(s) = random_valid(&c, &mut rng, base, &avail, date) {
                             let added = ids(s.minus(base));
-                            let k = key(&c, goal, &added);
+                            let k = rank(key(&c, goal, &added), c.is_valid_every_reading(s, date));
                             assert!(
                                 k > best || (k == best && added >= ids(done.added)),
                                 "{} {goal:?}: random plan {added:?} {k:?} beats solver {:?} {best:?}",
@@ -461,7 +539,15 @@ fn shortest_routes_are_valid_and_no_plan_is_shorter() {
                         goal,
                     },
                 ) {
-                    assert!(key(&c, goal, &ids(r.units.minus(c.mandatory))) <= key(&c, goal, &ids(done.added)));
+                    let route = rank(
+                        key(&c, goal, &ids(r.units.minus(c.mandatory))),
+                        c.is_valid_every_reading(r.units, date),
+                    );
+                    let completion = rank(
+                        key(&c, goal, &ids(done.added)),
+                        c.is_valid_every_reading(done.plan.all(), d),
+                    );
+                    assert!(route <= completion, "{} {goal:?}", c.number);
                 }
                 let avail: Vec<usize> = (0..c.units.len()).filter(|&i| !c.mandatory.contains(i)).collect();
                 for _ in 0..200 {
@@ -504,23 +590,114 @@ fn shortest_routes_match_brute_force_on_small_qualifications() {
             (Goal::FewestCredits, &routes.credits),
             (Goal::FewestUnits, &routes.units),
         ] {
-            let best = dates_to_try(&c)
-                .into_iter()
-                .filter_map(|d| {
-                    let sets = PlanSets {
-                        to_do: c.mandatory,
-                        achieved: UnitSet::EMPTY,
-                        registered: d,
-                    };
-                    brute(&c, &sets, UnitSet::EMPTY, goal)
-                })
-                .min_by(|a, b| (key(&c, goal, a), a).cmp(&(key(&c, goal, b), b)))
-                .unwrap();
+            let (best, robust) = brute_over(&c, c.mandatory, UnitSet::EMPTY, &dates_to_try(&c), goal, true).unwrap();
             assert_eq!(ids(r.units.minus(c.mandatory)), best, "{} {goal:?}", c.number);
+            assert_eq!(r.robust, robust, "{} {goal:?}", c.number);
             checked += 1;
         }
     }
     assert!(checked >= 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules that can be read two ways.
+
+fn from_empty(c: &Compiled, goal: Goal) -> Completion {
+    let sets = PlanSets {
+        to_do: c.mandatory,
+        ..PlanSets::default()
+    };
+    let done = complete(
+        c,
+        Request {
+            plan: &sets,
+            ruled_out: UnitSet::EMPTY,
+            goal,
+        },
+    )
+    .unwrap();
+    check_valid(c, &sets, UnitSet::EMPTY, &done);
+    done
+}
+
+#[test]
+fn fewest_credits_from_empty_is_a_plan_every_reading_accepts() {
+    // Issue 14: these were the answers before, 36 credits each, which only the "at level N or
+    // above" reading accepts. A plan both readings accept has the same number of credits.
+    for (number, before) in [
+        ("600/1136/1", &["204", "304", "305", "404", "405", "406", "408"][..]),
+        (
+            "601/4756/8",
+            &[
+                "R/506/2179",
+                "Y/506/2166",
+                "R/506/2960",
+                "D/506/2962",
+                "R/506/1999",
+                "Y/503/0401",
+            ][..],
+        ),
+    ] {
+        let c = qualification(number);
+        let before = units(&c, before).or(c.mandatory);
+        assert!(c.is_valid(before, None));
+        assert!(!c.is_valid_every_reading(before, None), "{number}");
+        let done = from_empty(&c, Goal::FewestCredits);
+        assert_eq!(done.added_credits, c.credits(before.minus(c.mandatory)), "{number}");
+        assert_eq!(done.added_credits, 36, "{number}");
+        assert_eq!(done.robust, Robustness::Accepted, "{number}");
+        assert!(c.is_valid_every_reading(done.plan.all(), None), "{number}");
+        let verdict = c.evaluate_sets(&done.plan);
+        assert!(
+            verdict.met() && !verdict.rules.iter().any(|r| r.reading_matters()),
+            "{number}"
+        );
+        let routes = shortest_routes(&c).unwrap();
+        assert_eq!(routes.credits.robust, Robustness::Accepted, "{number}");
+        assert!(c.is_valid_every_reading(routes.credits.units, routes.credits.registered));
+    }
+}
+
+#[test]
+fn where_every_reading_costs_more_the_result_says_how_much() {
+    // City & Guilds Level 3 by hours: 73 hours, but only "23 credits at level 3 or above"
+    // accepts it; the best plan that "exactly level 3" accepts too is 81 hours.
+    let c = qualification("600/1136/1");
+    let level3 = c.constraints().iter().position(|r| r.id == "level-3").unwrap();
+    let done = from_empty(&c, Goal::FewestHours);
+    assert_eq!(done.added_hours, 73);
+    let Robustness::Costs { rules, extra, instead } = &done.robust else {
+        panic!("{:?}", done.robust)
+    };
+    assert_eq!((rules.clone(), *extra), (vec![level3], 8));
+    assert!(c.is_valid_every_reading(instead.or(c.mandatory), None));
+    assert_eq!(instead.iter().map(|i| hours(&c, i)).sum::<u32>(), 73 + 8);
+    // Level 4 by units: one more unit.
+    let l4 = qualification("600/1288/2");
+    assert!(matches!(
+        from_empty(&l4, Goal::FewestUnits).robust,
+        Robustness::Costs { extra: 1, .. }
+    ));
+    // Level 1 Certificate with unit 226 chosen: with mandatory 201 the plan already has 8 credits
+    // at level 2, so the whole-plan reading of the level 2 cap can never be met.
+    let l1 = qualification("600/1286/9");
+    let (sets, _) = l1.resolve(&Plan::with_chosen(["226"]));
+    let done = complete(
+        &l1,
+        Request {
+            plan: &sets,
+            ruled_out: UnitSet::EMPTY,
+            goal: Goal::FewestCredits,
+        },
+    )
+    .unwrap();
+    let cap = l1.constraints().iter().position(|r| r.id == "max-level-2").unwrap();
+    assert_eq!(done.robust, Robustness::Impossible { rules: vec![cap] });
+    // A qualification with no rule read two ways says nothing about readings.
+    assert_eq!(
+        from_empty(&qualification("601/3478/1"), Goal::FewestCredits).robust,
+        Robustness::Unambiguous
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

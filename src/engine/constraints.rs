@@ -1,6 +1,7 @@
 //! A read-only view of the compiled rules as plain numeric constraints, for code that reasons
-//! about many plans at once (the completion solver). Only the primary reading of each rule is
-//! given; the `alternative` reading stays inside the engine.
+//! about many plans at once (the completion solver). Each rule gives its primary reading (the one
+//! the verdict uses) and, for a printed rule the documents allow to be read two ways, the other
+//! reading as well.
 
 use super::{Compiled, Origin, Test};
 use crate::catalogue::RuleKind;
@@ -22,6 +23,19 @@ pub enum Constraint {
     Window { unit: usize },
 }
 
+impl Constraint {
+    /// Whether a plan with the units `all`, registered on `registered`, meets this test.
+    pub fn holds(&self, c: &Compiled, all: super::UnitSet, registered: Option<crate::date::Date>) -> bool {
+        let test = match *self {
+            Constraint::CreditsWithin { scope, min, max } => Test::Credits { scope, min, max },
+            Constraint::CountAtMost { scope, max } => Test::Count { scope, max },
+            Constraint::AllOf { scope } => Test::All { scope },
+            Constraint::Window { unit } => Test::Window { unit },
+        };
+        c.passes(&test, all, registered)
+    }
+}
+
 /// A compiled rule: where it comes from and the test it applies.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleConstraint {
@@ -31,6 +45,9 @@ pub struct RuleConstraint {
     /// The printed rule (primary reading), for printed rules only.
     pub kind: Option<RuleKind>,
     pub constraint: Constraint,
+    /// The other reading of a rule the documents allow to be read two ways (see
+    /// `specs/ERRATA.md`), as printed and as a test; `None` for every other rule.
+    pub alternative: Option<(RuleKind, Constraint)>,
 }
 
 impl Compiled {
@@ -49,20 +66,25 @@ impl Compiled {
                 },
                 origin: r.origin.clone(),
                 kind: r.kind.clone(),
-                constraint: match &r.test {
-                    Test::Credits { scope, min, max } => Constraint::CreditsWithin {
-                        scope: *scope,
-                        min: *min,
-                        max: *max,
-                    },
-                    Test::Count { scope, max } => Constraint::CountAtMost {
-                        scope: *scope,
-                        max: *max,
-                    },
-                    Test::All { scope } => Constraint::AllOf { scope: *scope },
-                    Test::Window { unit } => Constraint::Window { unit: *unit },
-                },
+                constraint: constraint(&r.test),
+                alternative: r.alternative.as_ref().map(|(k, t)| (k.clone(), constraint(t))),
             })
             .collect()
+    }
+}
+
+fn constraint(test: &Test) -> Constraint {
+    match test {
+        Test::Credits { scope, min, max } => Constraint::CreditsWithin {
+            scope: *scope,
+            min: *min,
+            max: *max,
+        },
+        Test::Count { scope, max } => Constraint::CountAtMost {
+            scope: *scope,
+            max: *max,
+        },
+        Test::All { scope } => Constraint::AllOf { scope: *scope },
+        Test::Window { unit } => Constraint::Window { unit: *unit },
     }
 }

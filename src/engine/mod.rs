@@ -400,6 +400,24 @@ impl Compiled {
         self.rules.iter().all(|r| self.passes(&r.test, all, registered))
     }
 
+    /// Whether every rule holds under every reading: the primary reading of each rule and, for
+    /// a rule the documents allow to be read two ways, the other reading too. As each reading
+    /// decides only its own rule, this is the same as "valid under every combination of
+    /// readings".
+    pub fn is_valid_every_reading(&self, all: UnitSet, registered: Option<Date>) -> bool {
+        self.is_valid(all, registered)
+            && self.rules.iter().all(|r| {
+                r.alternative
+                    .as_ref()
+                    .is_none_or(|(_, t)| self.passes(t, all, registered))
+            })
+    }
+
+    /// Whether some rule can be read two ways.
+    pub fn has_alternatives(&self) -> bool {
+        self.rules.iter().any(|r| r.alternative.is_some())
+    }
+
     fn rule_met_bits(&self, all: UnitSet, registered: Option<Date>) -> Vec<bool> {
         self.rules
             .iter()

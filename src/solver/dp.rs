@@ -15,8 +15,11 @@
 //! each cap. Every state keeps the single best (cost, set) reaching it under a strict total order
 //! that is additive (see [`precedes`]), so keeping the best per state loses nothing: any
 //! completion of a worse partial choice is worse than the same completion of the kept one. The
-//! answer is the best state that meets every minimum. Nothing is estimated or pruned by a
-//! heuristic, so the result is the exact optimum, tie-break included.
+//! answer is the best state that meets every minimum. What is left out along the way is only
+//! what provably cannot win: dims other dims imply, part options another option beats in every
+//! respect, and, in the last stage, combinations whose cost plus a proven lower bound already
+//! exceeds the answer found. Nothing is estimated, so the result is the exact optimum,
+//! tie-break included.
 
 use crate::engine::UnitSet;
 
@@ -194,21 +197,28 @@ thread_local! {
 }
 
 impl Index {
-    fn for_radix(radix: &[u32]) -> Index {
+    /// An index for states over `radix`, of which at most `at_most` will be stored: dense when
+    /// the table is small enough and not mostly empty (allocating and clearing a large, sparse
+    /// dense table costs more than hashing the few states it would hold).
+    fn for_radix(radix: &[u32], at_most: usize) -> Index {
         let product = radix.iter().try_fold(1u64, |p, &r| p.checked_mul(u64::from(r)));
+        let sparse = |n: u64| n / SPARSE > at_most as u64;
         match product {
             #[cfg(test)]
             // Two slots, so the tests go through collisions and growth.
             _ if FORCE_HASHED.with(std::cell::Cell::get) => Index::Hashed(vec![0; 2]),
-            Some(n) if n <= DENSE_LIMIT => Index::Dense(vec![0; n as usize]),
-            _ => Index::Hashed(vec![0; HASHED_START]),
+            Some(n) if n <= DENSE_LIMIT && !sparse(n) => Index::Dense(vec![0; n as usize]),
+            _ => Index::Hashed(vec![0; HASHED_START.min((at_most * 2).next_power_of_two())]),
         }
     }
 }
 
+/// A dense index more than this many times larger than the states it may hold is not used.
+const SPARSE: u64 = 16;
+
 impl Table {
-    fn new(radix: Vec<u32>) -> Table {
-        let index = Index::for_radix(&radix);
+    fn new(radix: Vec<u32>, at_most: usize) -> Table {
+        let index = Index::for_radix(&radix, at_most);
         Table::with_index(radix, index)
     }
 
@@ -357,6 +367,32 @@ pub(crate) fn solve(p: &Problem) -> Option<(Cost, UnitSet)> {
             }
         }
     }
+    // A dim whose minimum and cap other dims already imply adds nothing: a dim over a subset of
+    // its scope needing at least as much implies its minimum, a dim over a superset of its scope
+    // with no more room implies its cap. (Under every reading, "23 credits at exactly level 3"
+    // implies "23 credits at level 3 or above".) Dims are dropped one at a time, each against
+    // those still kept, so what is kept implies everything dropped.
+    let mut j = 0;
+    while j < dims.scope.len() {
+        let (scope, need, room) = (dims.scope[j], dims.need[j], room_of[j]);
+        let others = (0..dims.scope.len()).filter(|&k| k != j);
+        let need_implied = need == 0
+            || others
+                .clone()
+                .any(|k| dims.scope[k] & !scope == 0 && dims.need[k] >= need);
+        let cap_implied = room.is_none_or(|r| {
+            others
+                .clone()
+                .any(|k| scope & !dims.scope[k] == 0 && room_of[k].is_some_and(|rk| rk <= r))
+        });
+        if need_implied && cap_implied {
+            dims.scope.remove(j);
+            dims.need.remove(j);
+            room_of.remove(j);
+        } else {
+            j += 1;
+        }
+    }
     dims.top = dims.need.iter().zip(&room_of).map(|(&n, r)| r.unwrap_or(n)).collect();
     dims.capped = room_of.iter().map(Option::is_some).collect();
     let n = dims.len();
@@ -455,6 +491,9 @@ pub(crate) fn solve(p: &Problem) -> Option<(Cost, UnitSet)> {
         let rules: Vec<(Bits, u32)> = rules.iter().map(|&r| counts[r]).collect();
         parts.push(block(p.credits, &cost, &dims, *units, &rules));
     }
+    for part in &mut parts {
+        drop_dominated(part, &dims.capped);
+    }
     parts.sort_by_key(|part| part.opts.len());
 
     // The main DP over all parts but the last; the last (the one with most options) is
@@ -465,10 +504,12 @@ pub(crate) fn solve(p: &Problem) -> Option<(Cost, UnitSet)> {
     });
     let radix = dims.radix();
     let (top, capped) = (dims.top.as_slice(), dims.capped.as_slice());
-    let mut cur = Table::new(radix.clone());
+    // Every table of the main DP holds at most as many states as the options multiply to.
+    let at_most = parts.iter().fold(1usize, |p, part| p.saturating_mul(part.opts.len()));
+    let mut cur = Table::new(radix.clone(), at_most);
     cur.insert(&vec![0; n], (0, 0));
     let mut v = vec![0u32; n];
-    let mut spare = Index::for_radix(&radix);
+    let mut spare = Index::for_radix(&radix, at_most);
     for part in &parts {
         let mut next = Table::with_index(radix.clone(), spare);
         for si in 0..cur.len() {
@@ -500,11 +541,64 @@ pub(crate) fn solve(p: &Problem) -> Option<(Cost, UnitSet)> {
         Some((sig, suffix)) => ((0..n).map(|j| sig.contains(&j)).collect(), suffix),
         None => (vec![false; n], &[Some((0, 0))]),
     };
+    // A lower bound on what completing a state costs: for each dim still short of its need, the
+    // credits missing times the cheapest rate (per credit, for each measure) among the units the
+    // last part and the lookup could still add in its scope. Each measure of a completion is at
+    // least its bound, so the packed cost is at least the packed bounds.
+    let later: Bits = tail.opts.iter().chain(suffix.iter().flatten()).fold(0, |u, e| u | e.1);
+    let rates: Vec<Option<[(u64, u64); 3]>> = (0..n)
+        .map(|j| {
+            let mut rate: Option<[(u64, u64); 3]> = None;
+            for u in each(later & dims.scope[j]) {
+                let den = u64::from(p.credits[u]);
+                let r = rate.get_or_insert(p.cost[u].0.map(|c| (u64::from(c), den)));
+                for (f, &c) in p.cost[u].0.iter().enumerate() {
+                    if u64::from(c) * r[f].1 < r[f].0 * den {
+                        r[f] = (u64::from(c), den);
+                    }
+                }
+            }
+            rate
+        })
+        .collect();
+    let lower_bound = |state: &[u32]| -> Option<u128> {
+        let mut b = [0u32; 3];
+        for j in 0..n {
+            let short = u64::from(need[j].saturating_sub(state[j]));
+            if short == 0 {
+                continue;
+            }
+            let rate = rates[j].as_ref()?;
+            for f in 0..3 {
+                let (c, den) = rate[f];
+                b[f] = b[f].max((short * c).div_ceil(den) as u32);
+            }
+        }
+        Some(Cost(b).packed())
+    };
+    // States are tried by cost plus bound, and the last part's options cheapest first, so a
+    // good answer is found early; a combination whose cost (with the bound, before the lookup)
+    // already exceeds the answer's cannot beat it, and neither can any later option or state.
+    let mut states: Vec<(u128, usize)> = (0..cur.len())
+        .filter_map(|si| Some((cur.best[si].0 + lower_bound(&cur.vals[si * n..(si + 1) * n])?, si)))
+        .collect();
+    states.sort_unstable();
+    let mut options: Vec<usize> = (0..tail.opts.len()).collect();
+    options.sort_unstable_by_key(|&oi| tail.opts[oi].0);
     let mut answer: Option<Entry> = None;
-    for si in 0..cur.len() {
+    for (at_least, si) in states {
         let state = &cur.vals[si * n..(si + 1) * n];
         let (cost, set) = cur.best[si];
-        'last: for (oi, &(oc, os)) in tail.opts.iter().enumerate() {
+        // Too dear: dearer than the answer so far.
+        let over = |x: u128, answer: Option<Entry>| answer.is_some_and(|a| x > a.0);
+        if over(at_least, answer) {
+            break;
+        }
+        'last: for &oi in &options {
+            let (oc, os) = tail.opts[oi];
+            if over(cost + oc, answer) {
+                break;
+            }
             let delta = &tail.deltas[oi * n..(oi + 1) * n];
             let mut short = 0;
             for j in 0..n {
@@ -528,6 +622,46 @@ pub(crate) fn solve(p: &Problem) -> Option<(Cost, UnitSet)> {
         }
     }
     answer.map(|(c, s)| (Cost::unpacked(c), unit_set(s)))
+}
+
+/// Drops the options of a part that another option beats outright: one that is better (in the
+/// solver's order) and gives at least as many credits to every dim. Only for parts that touch
+/// no capped dim, where more credits can never hurt: swapping the dominated option for the
+/// dominating one in any plan keeps it valid and makes it better, as the order is additive.
+fn drop_dominated(part: &mut Part, capped: &[bool]) {
+    let n = capped.len();
+    let touches_cap = (0..part.opts.len()).any(|o| (0..n).any(|j| capped[j] && part.deltas[o * n + j] > 0));
+    if touches_cap || part.opts.len() < 2 {
+        return;
+    }
+    let mut order: Vec<usize> = (0..part.opts.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (part.opts[a], part.opts[b]);
+        if better(a, b) {
+            std::cmp::Ordering::Less
+        } else if better(b, a) {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    });
+    let mut kept = Part {
+        deltas: Vec::new(),
+        opts: Vec::new(),
+    };
+    for o in order {
+        let d = &part.deltas[o * n..(o + 1) * n];
+        let dominated = kept
+            .deltas
+            .chunks_exact(n.max(1))
+            .take(kept.opts.len())
+            .any(|k| k.iter().zip(d).all(|(x, y)| x >= y));
+        if !dominated {
+            kept.deltas.extend_from_slice(d);
+            kept.opts.push(part.opts[o]);
+        }
+    }
+    *part = kept;
 }
 
 /// Best subset of `units` per credit sum `0..=limit`; sums above `limit` are dropped, or
@@ -567,10 +701,12 @@ fn block(credits: &[u32], cost: &[u128], dims: &Dims, units: Bits, rules: &[(Bit
         .chain(rules.iter().map(|(_, room)| room + 1))
         .collect();
     let w = radix.len();
-    let mut cur = Table::new(radix.clone());
+    // A block of k units has at most 2^k subsets.
+    let at_most = 1usize << units.count_ones().min(24);
+    let mut cur = Table::new(radix.clone(), at_most);
     cur.insert(&vec![0; w], (0, 0));
     let mut v = vec![0u32; w];
-    let mut spare = Index::for_radix(&radix);
+    let mut spare = Index::for_radix(&radix, at_most);
     for i in each(units) {
         let mut next = Table::with_index(radix.clone(), spare);
         for si in 0..cur.len() {
@@ -597,7 +733,7 @@ fn block(credits: &[u32], cost: &[u128], dims: &Dims, units: Bits, rules: &[(Bit
         spare = cur.take_index();
         cur = next;
     }
-    let mut out = Table::new(dims.radix());
+    let mut out = Table::new(dims.radix(), cur.len());
     for si in 0..cur.len() {
         out.insert(&cur.vals[si * w..si * w + n], cur.best[si]);
     }

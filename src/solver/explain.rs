@@ -14,7 +14,7 @@
 //!   [`Conflict::Squeezed`] when the numbers show it directly, anything else as
 //!   [`Conflict::Together`].
 
-use super::{Goal, Model};
+use super::{Goal, Model, Readings};
 use crate::catalogue::RuleKind;
 use crate::date::Date;
 use crate::engine::constraints::{Constraint, RuleConstraint};
@@ -174,7 +174,8 @@ pub(crate) fn diagnose(m: &Model, plan: &PlanSets, base: UnitSet, ruled_out: Uni
     };
     let feasible = |items: &[Item]| {
         let keep = |k: usize| items.contains(&Item::Rule(k));
-        m.optimise(Goal::FewestUnits, base, avail_with(items), keep).is_some()
+        m.optimise(Goal::FewestUnits, base, avail_with(items), keep, Readings::Primary)
+            .is_some()
     };
 
     // Order of trial removal: restrictions first, then count rules, then minimums (broadest

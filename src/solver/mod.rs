@@ -12,16 +12,43 @@
 //! completions by its own measure first, then by the other two in the fixed order hours,
 //! credits, units, and finally by the units themselves (see [`Goal::order`]):
 //!
-//! | goal            | compared by                                    |
-//! |-----------------|------------------------------------------------|
-//! | `FewestHours`   | hours, then credits, then units, then position |
-//! | `FewestCredits` | credits, then hours, then units, then position |
-//! | `FewestUnits`   | units, then hours, then credits, then position |
+//! | goal            | compared by                                                    |
+//! |-----------------|----------------------------------------------------------------|
+//! | `FewestHours`   | hours, then every reading, then credits, units, position       |
+//! | `FewestCredits` | credits, then every reading, then hours, units, position       |
+//! | `FewestUnits`   | units, then every reading, then hours, credits, position       |
 //!
+//! "Every reading": at equal cost on the goal's own measure, a plan that every reading of the
+//! rules accepts comes before one that only the primary reading accepts (see below).
 //! "Position": of two completions equal on all three measures (so the same number of units),
 //! the one whose first differing unit in document order it contains wins, i.e. the
 //! lexicographically smallest list of unit indices. The order is total, so the same input
 //! always gives the same completion.
+//!
+//! # Rules that can be read two ways
+//!
+//! Where a document can be read two ways ("at level N" with or without higher levels, the
+//! scope of a cap, a total that does not add up; `specs/ERRATA.md`), the catalogue gives the
+//! rule an `alternative` reading next to the one the verdict uses. A plan is *accepted by every
+//! reading* when it meets the primary reading of every rule and the other reading of every rule
+//! that has one. That is the same as being valid under every combination of readings: a plan is
+//! valid under a combination exactly when each rule passes under the reading the combination
+//! picks for it, and each reading decides only its own rule. (Both are tested against
+//! brute-force search.) Only the primary readings decide whether a plan is valid at all; the
+//! other readings only rank plans that are.
+//!
+//! Robustness ranks right after the goal's own measure, before the other measures: the point
+//! is to prefer, at the same number of credits (or hours, or units) the learner asked to
+//! minimise, a plan no reading of the documents can reject, even if it is longer on a measure
+//! they did not ask about. Results carry a [`Robustness`]: accepted by every reading, or only
+//! by the primary reading together with what the best plan every reading accepts would cost
+//! more on the goal's measure, or that no such plan exists.
+//!
+//! It stays exact with two searches under the order without readings: the best plan under the
+//! primary readings, and, only if some other reading rejects it, the best plan that meets the
+//! other readings as well (their tests are added as extra rules). If the second has the same
+//! goal measure it is the answer, since nothing every reading accepts is better and nothing
+//! cheaper exists; otherwise the first is, and the difference is the extra cost.
 //!
 //! # Hours where a unit prints no GLH
 //!
@@ -40,8 +67,8 @@
 //! per rule scope, saturated at each minimum and cut off at each cap), with barred pairs and
 //! "no more than n of" rules handled by enumerating their clusters of units. It keeps the one
 //! best partial choice per state under an order that adding units cannot overturn, so it is
-//! exact; no greedy step or heuristic bound is involved. The tests compare it with exhaustive
-//! search on every embedded qualification.
+//! exact; no greedy step or heuristic is involved (the only pruning drops what provably cannot
+//! win). The tests compare it with exhaustive search on every embedded qualification.
 //!
 //! # Registration dates
 //!
@@ -113,6 +140,28 @@ impl Goal {
     }
 }
 
+/// How a result fares where the documents can be read two ways (rules with an `alternative`
+/// reading, see `specs/ERRATA.md` and the module notes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Robustness {
+    /// No rule of the qualification can be read two ways.
+    Unambiguous,
+    /// Every reading of every rule accepts the plan.
+    Accepted,
+    /// The other reading of `rules` (indices into `Compiled::constraints()`) rejects the plan;
+    /// the best plan that every reading accepts costs `extra` more on the goal's own measure
+    /// (credits, hours or units). `instead` is that plan: for a completion the units it would
+    /// add, for a route all its units.
+    Costs {
+        rules: Vec<usize>,
+        extra: u32,
+        instead: UnitSet,
+    },
+    /// The other reading of `rules` rejects the plan, and no plan that every reading accepts
+    /// exists (from this partial plan, without the units ruled out, under its date).
+    Impossible { rules: Vec<usize> },
+}
+
 /// A partial plan to complete.
 #[derive(Debug, Clone, Copy)]
 pub struct Request<'a> {
@@ -139,6 +188,9 @@ pub struct Completion {
     pub glh_unknown: Vec<usize>,
     /// The completed plan: `added` (and any mandatory unit the plan lacked) joins `to_do`.
     pub plan: PlanSets,
+    /// Whether every reading of the rules accepts the completed plan, and if not, what a
+    /// completion every reading accepts would cost.
+    pub robust: Robustness,
 }
 
 /// The shortest route through a qualification for one goal: a whole valid plan.
@@ -158,6 +210,9 @@ pub struct Route {
     /// A registration date under which the route is valid, when it uses a unit restricted by
     /// registration date (`None` when no unit of the route depends on the date).
     pub registered: Option<Date>,
+    /// Whether every reading of the rules accepts the route, and if not, what a route every
+    /// reading accepts would cost.
+    pub robust: Robustness,
 }
 
 /// The shortest routes from an empty plan, one per goal.
@@ -182,6 +237,49 @@ impl Routes {
             self.credits.credits, self.hours.hours
         )
     }
+}
+
+/// Which readings of the rules an optimisation must satisfy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Readings {
+    /// The primary reading of every rule (the one the verdict uses).
+    Primary,
+    /// The primary reading and, for every rule that has one, the other reading too.
+    Every,
+}
+
+/// The best plan under the solver's order (the goal's own measure, then a plan every reading
+/// accepts, then the rest) and how it fares under every reading. `solve(readings)` is the best
+/// plan in the order without readings that satisfies `readings`; `T` rides along (a
+/// registration date for routes).
+///
+/// If the best plan under the primary readings is accepted by every reading, it is the answer.
+/// Otherwise the best plan every reading accepts is the answer when its goal measure is the
+/// same (it is then the best of the plans at that measure that every reading accepts, and none
+/// better exists), and otherwise says what accepting every reading costs.
+fn best_over_readings<T>(
+    m: &Model,
+    base: UnitSet,
+    solve: impl Fn(Readings) -> Option<(Cost, UnitSet, T)>,
+) -> Option<((Cost, UnitSet, T), Robustness)> {
+    let best = solve(Readings::Primary)?;
+    if !m.c.has_alternatives() {
+        return Some((best, Robustness::Unambiguous));
+    }
+    // The other readings are credit and count tests, which never look at the date.
+    let rules = m.other_reading_rejects(base.or(best.1));
+    if rules.is_empty() {
+        return Some((best, Robustness::Accepted));
+    }
+    Some(match solve(Readings::Every) {
+        Some(every) if every.0 .0[0] == best.0 .0[0] => (every, Robustness::Accepted),
+        Some(every) => {
+            let extra = every.0 .0[0] - best.0 .0[0];
+            let instead = every.1;
+            (best, Robustness::Costs { rules, extra, instead })
+        }
+        None => (best, Robustness::Impossible { rules }),
+    })
 }
 
 /// Everything the solver needs from a compiled qualification, read once.
@@ -218,14 +316,31 @@ impl<'c> Model<'c> {
             .collect()
     }
 
+    /// The rules (indices into `rules`) whose other reading rejects a plan with the units `all`.
+    /// Other readings are credit and count tests, which never look at the registration date.
+    pub fn other_reading_rejects(&self, all: UnitSet) -> Vec<usize> {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.alternative
+                    .as_ref()
+                    .is_some_and(|(_, alt)| !alt.holds(self.c, all, None))
+            })
+            .map(|(k, _)| k)
+            .collect()
+    }
+
     /// The optimiser over the rules selected by `keep` (all credit and count rules when every
-    /// index is kept), adding from `avail` to `base`.
+    /// index is kept), adding from `avail` to `base`; under every reading, the other reading of
+    /// each kept rule that has one binds as well.
     pub fn optimise(
         &self,
         goal: Goal,
         base: UnitSet,
         avail: UnitSet,
         keep: impl Fn(usize) -> bool,
+        readings: Readings,
     ) -> Option<(Cost, UnitSet)> {
         let mut credit_rules = Vec::new();
         let mut count_rules = Vec::new();
@@ -233,10 +348,16 @@ impl<'c> Model<'c> {
             if !keep(k) {
                 continue;
             }
-            match r.constraint {
-                Constraint::CreditsWithin { scope, min, max } => credit_rules.push(CreditRule { scope, min, max }),
-                Constraint::CountAtMost { scope, max } => count_rules.push(CountRule { scope, max }),
-                Constraint::AllOf { .. } | Constraint::Window { .. } => {}
+            let other = match readings {
+                Readings::Primary => None,
+                Readings::Every => r.alternative.as_ref().map(|(_, alt)| alt),
+            };
+            for constraint in std::iter::once(&r.constraint).chain(other) {
+                match *constraint {
+                    Constraint::CreditsWithin { scope, min, max } => credit_rules.push(CreditRule { scope, min, max }),
+                    Constraint::CountAtMost { scope, max } => count_rules.push(CountRule { scope, max }),
+                    Constraint::AllOf { .. } | Constraint::Window { .. } => {}
+                }
             }
         }
         let cost: Vec<Cost> = self.c.units.iter().map(|u| goal.cost(u)).collect();
@@ -260,8 +381,12 @@ pub fn complete(c: &Compiled, req: Request) -> Result<Completion, Infeasible> {
         return Err(why);
     }
     let avail = m.admitted(req.plan.registered).minus(base).minus(req.ruled_out);
-    match m.optimise(req.goal, base, avail, |_| true) {
-        Some((_, added)) => {
+    let solve = |readings| {
+        m.optimise(req.goal, base, avail, |_| true, readings)
+            .map(|(cost, added)| (cost, added, ()))
+    };
+    match best_over_readings(&m, base, solve) {
+        Some(((_, added, ()), robust)) => {
             let (added_units, added_credits, added_hours, added_glh, glh_unknown) = measure(c, added);
             let to_do = req.plan.to_do.or(base.minus(req.plan.achieved)).or(added);
             Ok(Completion {
@@ -277,6 +402,7 @@ pub fn complete(c: &Compiled, req: Request) -> Result<Completion, Infeasible> {
                     achieved: req.plan.achieved,
                     registered: req.plan.registered,
                 },
+                robust,
             })
         }
         None => Err(explain::diagnose(&m, req.plan, base, req.ruled_out)),
@@ -351,31 +477,43 @@ pub fn shortest_routes(c: &Compiled) -> Result<Routes, Infeasible> {
         return Err(why);
     }
     let dates = representative_dates(c);
-    let route = |goal: Goal| -> Option<Route> {
+    // The best route over every date under the given readings. The base is the same for every
+    // date, so comparing what is added compares routes.
+    let best_over_dates = |goal: Goal, readings: Readings| {
         let mut best: Option<(Cost, UnitSet, Option<Date>)> = None;
         for &date in &dates {
             let avail = m.admitted(date).minus(base);
-            if let Some((cost, added)) = m.optimise(goal, base, avail, |_| true) {
-                // The base is the same for every date, so comparing what is added compares routes.
+            if let Some((cost, added)) = m.optimise(goal, base, avail, |_| true, readings) {
                 if best.is_none_or(|(bc, bs, _)| dp::precedes((cost, added), (bc, bs))) {
                     best = Some((cost, added, date));
                 }
             }
         }
-        best.map(|(_, added, date)| {
-            let units = base.or(added);
-            let (unit_count, credits, hours, glh, glh_unknown) = measure(c, units);
-            let dated = units.iter().any(|i| c.units[i].window.is_some());
-            Route {
-                goal,
-                units,
-                unit_count,
-                credits,
-                hours,
-                glh,
-                glh_unknown,
-                registered: date.filter(|_| dated),
-            }
+        best
+    };
+    let route = |goal: Goal| -> Option<Route> {
+        let ((_, added, date), robust) = best_over_readings(&m, base, |readings| best_over_dates(goal, readings))?;
+        let robust = match robust {
+            Robustness::Costs { rules, extra, instead } => Robustness::Costs {
+                rules,
+                extra,
+                instead: instead.or(base),
+            },
+            other => other,
+        };
+        let units = base.or(added);
+        let (unit_count, credits, hours, glh, glh_unknown) = measure(c, units);
+        let dated = units.iter().any(|i| c.units[i].window.is_some());
+        Some(Route {
+            goal,
+            units,
+            unit_count,
+            credits,
+            hours,
+            glh,
+            glh_unknown,
+            registered: date.filter(|_| dated),
+            robust,
         })
     };
     match (

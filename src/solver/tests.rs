@@ -34,6 +34,12 @@ fn rule(id: &str, kind: RuleKind) -> Value {
     json!({"id": id, "kind": kind})
 }
 
+/// A rule the documents allow to be read two ways: `kind` as the verdict reads it, `other` the
+/// other reading.
+fn ambiguous(id: &str, kind: RuleKind, other: RuleKind) -> Value {
+    json!({"id": id, "kind": kind, "alternative": other})
+}
+
 fn qualification(groups: Vec<Value>, rules: Vec<Value>) -> Qualification {
     let v = json!({"number": "T/1", "title": "Toy", "awarding_body": "Test", "level": 2, "total_credits": 0,
                    "source": {"document": "d", "section": "s"}, "rules_text": [], "groups": groups, "rules": rules});
@@ -365,6 +371,60 @@ fn a_dated_unit_in_the_plan_without_a_date_is_named() {
     );
 }
 
+#[test]
+fn a_plan_every_reading_accepts_wins_at_equal_cost() {
+    // "At least 4 credits at level 2": or above (the verdict's reading), or exactly level 2.
+    let level2 = |or_above| RuleKind::MinLevelCredits {
+        level: 2,
+        or_above,
+        min: 4,
+        groups: vec![],
+    };
+    let c = toy(vec![ambiguous("l2", level2(true), level2(false))]);
+    let registered = PlanSets {
+        registered: Date::parse_iso("2016-01-01"),
+        ..empty(&c)
+    };
+    let l2 = c.constraints().iter().position(|r| r.id == "l2").unwrap();
+    // Fewest credits: 319 (level 3, 4 credits, 20 h) and 202 (level 2, 4 credits, 24 h) tie on
+    // credits; 319 has fewer hours but only the "or above" reading accepts it, so 202 wins.
+    let done = run(&c, &registered, UnitSet::EMPTY, Goal::FewestCredits).unwrap();
+    assert_eq!(keys(&c, done.added), ["202"]);
+    assert_eq!(done.robust, Robustness::Accepted);
+    assert!(c.is_valid_every_reading(done.plan.all(), done.plan.registered));
+    // Fewest hours: 319 (20 h) stays; accepting every reading would take 202 (24 h), 4 more.
+    let done = run(&c, &registered, UnitSet::EMPTY, Goal::FewestHours).unwrap();
+    assert_eq!(keys(&c, done.added), ["319"]);
+    assert_eq!(
+        done.robust,
+        Robustness::Costs {
+            rules: vec![l2],
+            extra: 4,
+            instead: set(&c, &["202"]),
+        }
+    );
+    // When the other reading asks for more level 2 credits than there are (202 and 221 give 7),
+    // no plan satisfies it.
+    let strict = RuleKind::MinLevelCredits {
+        level: 2,
+        or_above: false,
+        min: 8,
+        groups: vec![],
+    };
+    let c = toy(vec![ambiguous("l2", level2(true), strict)]);
+    let done = run(&c, &registered, UnitSet::EMPTY, Goal::FewestCredits).unwrap();
+    assert_eq!(keys(&c, done.added), ["319"]);
+    assert_eq!(done.robust, Robustness::Impossible { rules: vec![l2] });
+    // The shortest routes say the same, over every registration date.
+    let routes = shortest_routes(&c).unwrap();
+    assert_eq!(routes.credits.robust, Robustness::Impossible { rules: vec![l2] });
+    // With no rule read two ways there is nothing to say.
+    let c = toy(vec![rule("l2", level2(true))]);
+    let done = run(&c, &registered, UnitSet::EMPTY, Goal::FewestCredits).unwrap();
+    assert_eq!(keys(&c, done.added), ["319"]);
+    assert_eq!(done.robust, Robustness::Unambiguous);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Random small qualifications against exhaustive search.
 
@@ -446,12 +506,63 @@ fn random_qualification(g: &mut Gen) -> Qualification {
         .collect();
     let group_ids: Vec<String> = ids.iter().take(n_groups).map(|s| (*s).to_owned()).collect();
     let pick_groups = |g: &mut Gen| -> Vec<String> { group_ids.iter().filter(|_| g.chance(45)).cloned().collect() };
-    let mut rules = vec![rule(
-        "total",
-        RuleKind::MinTotalCredits {
-            min: 4 + g.below(16) as u32,
-        },
-    )];
+    // Another reading of a rule, as the catalogue has them: "at level N" with or without higher
+    // levels, a cap over some groups or the whole plan, a minimum that may be a little off.
+    let other_reading = |g: &mut Gen, kind: &RuleKind| -> RuleKind {
+        let nudge = |g: &mut Gen, n: u32| (n + g.below(5) as u32).saturating_sub(2).max(1);
+        match kind.clone() {
+            RuleKind::MinTotalCredits { min } => RuleKind::MinTotalCredits { min: nudge(g, min) },
+            RuleKind::MinGroupCredits { groups, min } => RuleKind::MinGroupCredits {
+                groups: if g.chance(50) { pick_groups(g) } else { groups },
+                min: nudge(g, min),
+            },
+            RuleKind::MaxGroupCredits { groups, max } => RuleKind::MaxGroupCredits {
+                groups: if g.chance(50) { Vec::new() } else { groups },
+                max: nudge(g, max),
+            },
+            RuleKind::MinLevelCredits {
+                level,
+                or_above,
+                min,
+                groups,
+            } => RuleKind::MinLevelCredits {
+                level,
+                or_above: !or_above,
+                min: if g.chance(70) { min } else { nudge(g, min) },
+                groups,
+            },
+            RuleKind::MaxLevelCredits {
+                level,
+                or_above,
+                max,
+                groups,
+            } => {
+                let whole = g.chance(50);
+                RuleKind::MaxLevelCredits {
+                    level,
+                    or_above: if whole { or_above } else { !or_above },
+                    max,
+                    groups: if whole { Vec::new() } else { groups },
+                }
+            }
+            RuleKind::MaxUnits { max, .. } => RuleKind::MaxUnits {
+                units: optional_keys.iter().filter(|_| g.chance(40)).cloned().collect(),
+                max,
+            },
+        }
+    };
+    let with_reading = |g: &mut Gen, id: &str, kind: RuleKind, percent: u64| {
+        if g.chance(percent) {
+            let other = other_reading(g, &kind);
+            ambiguous(id, kind, other)
+        } else {
+            rule(id, kind)
+        }
+    };
+    let total = RuleKind::MinTotalCredits {
+        min: 4 + g.below(16) as u32,
+    };
+    let mut rules = vec![with_reading(g, "total", total, 10)];
     for k in 0..g.below(5) {
         let kind = match g.below(5) {
             0 => RuleKind::MinGroupCredits {
@@ -479,7 +590,7 @@ fn random_qualification(g: &mut Gen) -> Qualification {
                 max: 1 + g.below(3) as u32,
             },
         };
-        rules.push(rule(&format!("r{k}"), kind));
+        rules.push(with_reading(g, &format!("r{k}"), kind, 50));
     }
     qualification(groups_json, rules)
 }
@@ -488,37 +599,119 @@ fn hours_of(c: &Compiled, i: usize) -> u32 {
     c.units[i].glh.unwrap_or(10 * c.units[i].credits)
 }
 
-fn brute(c: &Compiled, sets: &PlanSets, ruled_out: UnitSet, goal: Goal) -> Option<Vec<usize>> {
-    let base = sets.all().or(c.mandatory);
+/// A valid plan found by exhaustive search: the units added, their hours, credits and count,
+/// and whether every reading of the rules accepts it.
+struct Found {
+    added: Vec<usize>,
+    measures: (u32, u32, u32),
+    every_reading: bool,
+}
+
+/// Every valid way to add units to `base` from the units neither in it nor ruled out, valid
+/// under at least one of `dates`.
+fn enumerate(c: &Compiled, base: UnitSet, ruled_out: UnitSet, dates: &[Option<Date>]) -> Vec<Found> {
     if !base.and(ruled_out).is_empty() {
-        return None;
+        return Vec::new();
     }
     let cand: Vec<usize> = (0..c.units.len())
         .filter(|&i| !base.contains(i) && !ruled_out.contains(i))
         .collect();
-    let mut best: Option<((u32, u32, u32), Vec<usize>)> = None;
+    let mut found = Vec::new();
     for mask in 0u32..(1 << cand.len()) {
-        let chosen: Vec<usize> = (0..cand.len())
+        let added: Vec<usize> = (0..cand.len())
             .filter(|b| mask & (1 << b) != 0)
             .map(|b| cand[b])
             .collect();
-        let all = chosen.iter().fold(base, |s, &i| s.with(i));
-        if !c.is_valid(all, sets.registered) {
+        let all = added.iter().fold(base, |s, &i| s.with(i));
+        let Some(&date) = dates.iter().find(|&&d| c.is_valid(all, d)) else {
             continue;
-        }
-        let h: u32 = chosen.iter().map(|&i| hours_of(c, i)).sum();
-        let cr: u32 = chosen.iter().map(|&i| c.units[i].credits).sum();
-        let n = chosen.len() as u32;
-        let k = match goal {
-            Goal::FewestHours => (h, cr, n),
-            Goal::FewestCredits => (cr, h, n),
-            Goal::FewestUnits => (n, h, cr),
         };
-        if best.as_ref().is_none_or(|(bk, bs)| (k, &chosen) < (*bk, bs)) {
-            best = Some((k, chosen));
-        }
+        found.push(Found {
+            measures: (
+                added.iter().map(|&i| hours_of(c, i)).sum(),
+                added.iter().map(|&i| c.units[i].credits).sum(),
+                added.len() as u32,
+            ),
+            every_reading: every_combination_accepts(c, all, date),
+            added,
+        });
     }
-    best.map(|(_, s)| s)
+    found
+}
+
+/// Whether the plan is valid under every combination of readings (the primary or the other
+/// reading for each rule that has two), checked combination by combination from the verdict,
+/// independently of `Compiled::is_valid_every_reading`, which must agree.
+fn every_combination_accepts(c: &Compiled, all: UnitSet, registered: Option<Date>) -> bool {
+    let v = c.evaluate_sets(&PlanSets {
+        to_do: all,
+        achieved: UnitSet::EMPTY,
+        registered,
+    });
+    let two: Vec<usize> = (0..v.rules.len())
+        .filter(|&k| v.rules[k].alternative.is_some())
+        .collect();
+    let every = (0u32..1 << two.len()).all(|pick| {
+        v.rules
+            .iter()
+            .enumerate()
+            .all(|(k, r)| match two.iter().position(|&t| t == k) {
+                Some(bit) if pick >> bit & 1 == 1 => r.alternative.as_ref().is_some_and(|a| a.met()),
+                _ => r.finding.met(),
+            })
+    });
+    assert_eq!(every, c.is_valid_every_reading(all, registered));
+    every
+}
+
+/// The documented key without readings: the goal's measure, then the others.
+fn key(goal: Goal, (h, cr, n): (u32, u32, u32)) -> (u32, u32, u32) {
+    match goal {
+        Goal::FewestHours => (h, cr, n),
+        Goal::FewestCredits => (cr, h, n),
+        Goal::FewestUnits => (n, h, cr),
+    }
+}
+
+/// The best plan under the documented order (goal measure, then every reading, then the other
+/// measures, then position) and what the result should say about readings. `whole` is added to
+/// `instead` (routes give all their units, completions what they add).
+fn best(c: &Compiled, found: &[Found], goal: Goal, base: UnitSet, whole: bool) -> Option<(Vec<usize>, Robustness)> {
+    let rank = |f: &Found| {
+        let k = key(goal, f.measures);
+        (k.0, !f.every_reading, k.1, k.2, f.added.clone())
+    };
+    let chosen = found.iter().min_by_key(|f| rank(f))?;
+    let robust = if !c.has_alternatives() {
+        Robustness::Unambiguous
+    } else if chosen.every_reading {
+        Robustness::Accepted
+    } else {
+        let all = chosen.added.iter().fold(base, |s, &i| s.with(i));
+        let v = c.evaluate_sets(&PlanSets {
+            to_do: all,
+            ..PlanSets::default()
+        });
+        let rules: Vec<usize> = (0..v.rules.len())
+            .filter(|&k| v.rules[k].alternative.as_ref().is_some_and(|a| !a.met()))
+            .collect();
+        let accepted = found
+            .iter()
+            .filter(|f| f.every_reading)
+            .min_by_key(|f| (key(goal, f.measures), f.added.clone()));
+        match accepted {
+            Some(a) => {
+                let added: UnitSet = a.added.iter().copied().collect();
+                Robustness::Costs {
+                    rules,
+                    extra: key(goal, a.measures).0 - key(goal, chosen.measures).0,
+                    instead: if whole { added.or(base) } else { added },
+                }
+            }
+            None => Robustness::Impossible { rules },
+        }
+    };
+    Some((chosen.added.clone(), robust))
 }
 
 proptest! {
@@ -541,14 +734,17 @@ proptest! {
             _ => Date::parse_iso("2017-07-01"),
         };
         let sets = PlanSets { to_do: chosen.or(c.mandatory).minus(achieved), achieved, registered };
+        let base = sets.all().or(c.mandatory);
+        let found = enumerate(&c, base, ruled_out, &[registered]);
         for (goal, hashed) in Goal::ALL.into_iter().flat_map(|g| [(g, false), (g, true)]) {
             super::dp::FORCE_HASHED.with(|f| f.set(hashed));
             let got = complete(&c, Request { plan: &sets, ruled_out, goal });
             super::dp::FORCE_HASHED.with(|f| f.set(false));
-            let want = brute(&c, &sets, ruled_out, goal);
+            let want = best(&c, &found, goal, base, false);
             match (&got, &want) {
-                (Ok(done), Some(w)) => {
+                (Ok(done), Some((w, robust))) => {
                     prop_assert_eq!(&done.added.iter().collect::<Vec<_>>(), w);
+                    prop_assert_eq!(&done.robust, robust);
                     prop_assert!(c.is_valid(done.plan.all(), registered));
                 }
                 (Err(why), None) => {
@@ -572,25 +768,58 @@ proptest! {
         }
         // Shortest routes: the best over both sides of every date boundary.
         if let Ok(routes) = shortest_routes(&c) {
+            let found = enumerate(&c, c.mandatory, UnitSet::EMPTY, &representative_dates(&c));
             for (goal, r) in [(Goal::FewestHours, &routes.hours), (Goal::FewestCredits, &routes.credits), (Goal::FewestUnits, &routes.units)] {
-                let best = representative_dates(&c)
-                    .into_iter()
-                    .filter_map(|d| brute(&c, &PlanSets { to_do: c.mandatory, achieved: UnitSet::EMPTY, registered: d }, UnitSet::EMPTY, goal))
-                    .min_by(|a, b| {
-                        let k = |s: &Vec<usize>| {
-                            let h: u32 = s.iter().map(|&i| hours_of(&c, i)).sum();
-                            let cr: u32 = s.iter().map(|&i| c.units[i].credits).sum();
-                            let n = s.len() as u32;
-                            match goal {
-                                Goal::FewestHours => (h, cr, n),
-                                Goal::FewestCredits => (cr, h, n),
-                                Goal::FewestUnits => (n, h, cr),
-                            }
-                        };
-                        (k(a), a).cmp(&(k(b), b))
-                    });
-                prop_assert_eq!(Some(r.units.minus(c.mandatory).iter().collect::<Vec<_>>()), best);
+                let (w, robust) = best(&c, &found, goal, c.mandatory, true).expect("a route exists");
+                prop_assert_eq!(r.units.minus(c.mandatory).iter().collect::<Vec<_>>(), w);
+                prop_assert_eq!(&r.robust, &robust);
             }
         }
     }
+}
+
+/// More random qualifications against exhaustive search, counting what the results say about
+/// readings: every outcome comes up often, including a plan every reading accepts chosen over
+/// one that the order without readings would have picked.
+#[test]
+fn random_qualifications_reach_every_reading_outcome() {
+    let (mut switched, mut accepted, mut costs, mut impossible, mut unambiguous) = (0, 0, 0, 0, 0);
+    for seed in 0..1000u64 {
+        let mut g = Gen(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let c = Compiled::new(&random_qualification(&mut g)).expect("compiles");
+        let optional: Vec<usize> = (0..c.units.len()).filter(|&i| !c.mandatory.contains(i)).collect();
+        let chosen: UnitSet = optional.iter().copied().filter(|_| g.chance(10)).collect();
+        let sets = PlanSets {
+            to_do: chosen.or(c.mandatory),
+            ..PlanSets::default()
+        };
+        let found = enumerate(&c, sets.to_do, UnitSet::EMPTY, &[None]);
+        for goal in Goal::ALL {
+            let want = best(&c, &found, goal, sets.to_do, false);
+            let Ok(done) = run(&c, &sets, UnitSet::EMPTY, goal) else {
+                assert!(want.is_none(), "seed {seed} {goal:?}: brute force finds {want:?}");
+                continue;
+            };
+            assert_eq!(
+                Some((done.added.iter().collect::<Vec<_>>(), done.robust.clone())),
+                want,
+                "seed {seed} {goal:?}"
+            );
+            let old = found
+                .iter()
+                .min_by_key(|f| (key(goal, f.measures), f.added.clone()))
+                .expect("a plan");
+            match done.robust {
+                Robustness::Accepted if done.added.iter().collect::<Vec<_>>() != old.added => switched += 1,
+                Robustness::Accepted => accepted += 1,
+                Robustness::Costs { .. } => costs += 1,
+                Robustness::Impossible { .. } => impossible += 1,
+                Robustness::Unambiguous => unambiguous += 1,
+            }
+        }
+    }
+    eprintln!(
+        "switched {switched}, accepted {accepted}, costs {costs}, impossible {impossible}, unambiguous {unambiguous}"
+    );
+    assert!(switched >= 20 && accepted >= 20 && costs >= 20 && impossible >= 20 && unambiguous >= 20);
 }
