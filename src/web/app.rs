@@ -21,11 +21,20 @@ pub fn app() -> Html {
     // written just after the click that changed it has been rendered (see `record`).
     let pending = use_mut_ref(|| None::<Pending>);
     {
-        // Back, Forward, a typed address or a link inside the app.
-        let hash = hash.clone();
+        // Back, Forward, a typed address or a link inside the app. While a plan's address is
+        // still to be written, the page is ahead of the address: a change reported now is one of
+        // its own older writes (the browser runs clicks before timers), and following it would
+        // undo the newer click; the pending write brings the address up to date.
+        let (hash, pending) = (hash.clone(), pending.clone());
         use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .map(|w| gloo_events::EventListener::new(&w, "hashchange", move |_| hash.set(current_hash())));
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                    if pending.borrow().as_ref().is_some_and(|p| !p.written.get()) {
+                        return;
+                    }
+                    hash.set(current_hash())
+                })
+            });
             move || drop(listener)
         });
     }

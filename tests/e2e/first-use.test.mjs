@@ -215,3 +215,14 @@ appTest('on a phone, links near the top jump to the summary and to sharing and s
   assert.equal(await page.evaluate(() => location.hash), before, 'the plan stays in the address');
   await checkA11y(page);
 });
+
+appTest('where the rules can be read two ways, "Complete my pathway" prefers a plan every reading accepts, and says so', async ({ page }) => {
+  await gotoApp(page, '#/600-1136-1');
+  await realClick(page, '#goal-credits');
+  await realClick(page, page.getByRole('button', { name: 'Complete my pathway' }));
+  await page.waitForFunction(() => document.querySelector('.complete-result')?.innerText.startsWith('Added'));
+  assert.match(await page.locator('.complete-result').innerText(), /Every reading of the rules accepts this plan\./);
+  await page.locator('.verdict[data-verdict="met"]').waitFor();
+  // Every rule of the summary is met under both readings.
+  assert.equal(await page.locator('.rules .reading', { hasText: 'would not meet' }).count(), 0);
+});
