@@ -150,13 +150,24 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
     let mut plan = Plan::default();
     // A set, so the list in the message is sorted and has each reference once.
     let mut unknown = BTreeSet::new();
+    // Parts of the query that could not be used: one message each for the first few, then a
+    // count, so a link of thousands of parts still gives a short list.
+    const LISTED: usize = 10;
+    let mut unusable = 0;
+    let mut note = |problem: String| {
+        unusable += 1;
+        if unusable <= LISTED {
+            problems.push(problem);
+        }
+    };
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         match name {
             "do" | "done" | "not" => {
                 let Some(value) = unescape(value) else {
-                    problems.push(format!(
-                        "A list of units in the link is damaged (\"{value}\") and was left out."
+                    note(format!(
+                        "A list of units in the link is damaged (\"{}\") and was left out.",
+                        crate::words::clip(value)
                     ));
                     continue;
                 };
@@ -178,14 +189,22 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
             }
             "registered" => match unescape(value).as_deref().and_then(Date::parse_iso) {
                 Some(d) => plan.registered = Some(d),
-                None => problems.push(format!(
-                    "The registration date in the link (\"{value}\") is not a real date, so it was left out."
+                None => note(format!(
+                    "The registration date in the link (\"{}\") is not a real date, so it was left out.",
+                    crate::words::clip(value)
                 )),
             },
-            _ => problems.push(format!(
-                "The link has a part this app does not use (\"{name}\"); it was ignored."
+            _ => note(format!(
+                "The link has a part this app does not use (\"{}\"); it was ignored.",
+                crate::words::clip(name)
             )),
         }
+    }
+    if unusable > LISTED {
+        problems.push(format!(
+            "{} more parts of the link could not be used and were left out.",
+            crate::words::thousands(unusable - LISTED)
+        ));
     }
     if !unknown.is_empty() {
         let unknown: Vec<String> = unknown.into_iter().collect();
