@@ -179,19 +179,31 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
     let mut unknown = BTreeSet::new();
     let mut carried = BTreeSet::new();
     let mut from = None;
+    // Parts of the query that could not be used: one message each for the first few, then a
+    // count, so a link of thousands of parts still gives a short list.
+    const LISTED: usize = 10;
+    let mut unusable = 0;
+    let mut note = |problem: String| {
+        unusable += 1;
+        if unusable <= LISTED {
+            problems.push(problem);
+        }
+    };
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         match name {
             "from" => match unescape(value).and_then(|v| find_qualification(catalogue, &v)) {
                 Some(source) => from = Some(source.number.clone()),
-                None => problems.push(format!(
-                    "The link says units were carried from a qualification this app does not have (\"{value}\"), so where they came from is not shown."
+                None => note(format!(
+                    "The link says units were carried from a qualification this app does not have (\"{}\"), so where they came from is not shown.",
+                    crate::words::clip(value)
                 )),
             },
             "do" | "done" | "not" | "carried" => {
                 let Some(value) = unescape(value) else {
-                    problems.push(format!(
-                        "A list of units in the link is damaged (\"{value}\") and was left out."
+                    note(format!(
+                        "A list of units in the link is damaged (\"{}\") and was left out.",
+                        crate::words::clip(value)
                     ));
                     continue;
                 };
@@ -214,14 +226,22 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
             }
             "registered" => match unescape(value).as_deref().and_then(Date::parse_iso) {
                 Some(d) => plan.registered = Some(d),
-                None => problems.push(format!(
-                    "The registration date in the link (\"{value}\") is not a real date, so it was left out."
+                None => note(format!(
+                    "The registration date in the link (\"{}\") is not a real date, so it was left out.",
+                    crate::words::clip(value)
                 )),
             },
-            _ => problems.push(format!(
-                "The link has a part this app does not use (\"{name}\"); it was ignored."
+            _ => note(format!(
+                "The link has a part this app does not use (\"{}\"); it was ignored.",
+                crate::words::clip(name)
             )),
         }
+    }
+    if unusable > LISTED {
+        problems.push(format!(
+            "{} more parts of the link could not be used and were left out.",
+            crate::words::thousands(unusable - LISTED)
+        ));
     }
     if !unknown.is_empty() {
         let unknown: Vec<String> = unknown.into_iter().collect();

@@ -32,16 +32,31 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// Longest piece of someone's input a message quotes, in characters: far longer than any code
+/// (a reference is 10, a date 10, a format name 21), short enough that a message stays short.
+pub const QUOTED_CHARS: usize = 40;
+
+/// Input text as a message quotes it: whole up to [`QUOTED_CHARS`] characters, otherwise its
+/// start and "…" ("xxxx…"). A message that quoted hostile input whole would grow with it.
+pub fn clip(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        None => text.to_owned(),
+        Some((end, _)) => format!("{}…", &text[..end]),
+    }
+}
+
 /// A list of codes (unit numbers, references as typed) that may be very long: all of them,
 /// comma-separated, up to `shown`, otherwise the first `shown` and how many more: "999, abc", or
-/// "1000, 1001, 1002 and 262,141 more". Keeps messages about hostile input short however large
-/// the input.
+/// "1000, 1001, 1002 and 262,141 more". Each is quoted with [`clip`]. Keeps messages about
+/// hostile input short however large the input.
 pub fn first_few(items: &[String], shown: usize) -> String {
-    if items.len() <= shown.max(1) {
-        return items.join(", ");
+    let head = &items[..items.len().min(shown.max(1))];
+    let list = head.iter().map(|i| clip(i)).collect::<Vec<_>>().join(", ");
+    if head.len() == items.len() {
+        list
+    } else {
+        format!("{list} and {} more", thousands(items.len() - head.len()))
     }
-    let head = &items[..shown.max(1)];
-    format!("{} and {} more", head.join(", "), thousands(items.len() - head.len()))
 }
 
 /// "Group B", "Groups B and C together", "the whole plan"
@@ -232,6 +247,18 @@ mod tests {
         assert_eq!(first_few(&many[..3], 10), "0, 1, 2");
         assert_eq!(first_few(&many, 3), "0, 1, 2 and 262,141 more");
         assert_eq!(first_few(&many[..11], 10), "0, 1, 2, 3, 4, 5, 6, 7, 8, 9 and 1 more");
+    }
+
+    #[test]
+    fn quoted_input_is_cut_to_forty_characters() {
+        assert_eq!(clip("L/503/0394"), "L/503/0394");
+        assert_eq!(clip(&"é".repeat(QUOTED_CHARS)), "é".repeat(QUOTED_CHARS));
+        assert_eq!(
+            clip(&"é".repeat(QUOTED_CHARS + 1)),
+            format!("{}…", "é".repeat(QUOTED_CHARS))
+        );
+        let long = vec!["9".repeat(50_000); 20];
+        assert_eq!(first_few(&long, 20).chars().count(), 20 * (QUOTED_CHARS + 1) + 19 * 2);
     }
 
     #[test]

@@ -27,7 +27,7 @@ use serde_json::Value;
 use crate::catalogue::{Catalogue, Qualification};
 use crate::date::Date;
 use crate::engine::{Compiled, Plan};
-use crate::words::{first_few, thousands};
+use crate::words::{clip, first_few, thousands};
 
 use super::{catalogue_version, find_qualification, tidy, unit_key};
 
@@ -199,9 +199,11 @@ impl fmt::Display for ImportError {
                 f,
                 "This is a browser's list of saved plans, not an exported plan. Export a plan from the planner and import that file."
             ),
-            ImportError::WrongFormat { found: Some(s) } => {
-                write!(f, "This is not a Pathway Planner plan file (its format is \u{201c}{s}\u{201d}).")
-            }
+            ImportError::WrongFormat { found: Some(s) } => write!(
+                f,
+                "This is not a Pathway Planner plan file (its format is \u{201c}{}\u{201d}).",
+                clip(s)
+            ),
             ImportError::WrongFormat { found: None } => write!(f, "This is not a Pathway Planner plan file."),
             ImportError::UnsupportedVersion { found } => match found.parse::<i64>() {
                 Ok(n) if n > PLAN_VERSION => write!(
@@ -210,7 +212,8 @@ impl fmt::Display for ImportError {
                 ),
                 _ => write!(
                     f,
-                    "This plan file's version ({found}) is not one this app reads; it reads version {PLAN_VERSION}."
+                    "This plan file's version ({}) is not one this app reads; it reads version {PLAN_VERSION}.",
+                    clip(found)
                 ),
             },
             ImportError::Missing(field) => {
@@ -218,7 +221,8 @@ impl fmt::Display for ImportError {
             }
             ImportError::UnknownQualification(n) => write!(
                 f,
-                "The plan is for qualification {n}, which this app does not have, so it cannot be opened."
+                "The plan is for qualification {}, which this app does not have, so it cannot be opened.",
+                clip(n)
             ),
         }
     }
@@ -293,7 +297,8 @@ pub fn read_plan_json(cat: &Catalogue, text: &str) -> Result<ImportedPlan, Impor
     if let Some(exported) = root.get("catalogue").and_then(Value::as_str) {
         if exported != catalogue_version(cat) {
             problems.push(format!(
-                "This plan was exported with different qualification data (catalogue {exported}); its units were checked against the data in this app."
+                "This plan was exported with different qualification data (catalogue {}); its units were checked against the data in this app.",
+                clip(exported)
             ));
         }
     }
@@ -356,7 +361,8 @@ pub fn read_plan_json(cat: &Catalogue, text: &str) -> Result<ImportedPlan, Impor
         v => match v.as_str().and_then(Date::parse_iso) {
             Some(d) => plan.registered = Some(d),
             None => problems.push(format!(
-                "The registration date in the file ({v}) is not a real date, so it was left out."
+                "The registration date in the file ({}) is not a real date, so it was left out.",
+                clip(&v.to_string())
             )),
         },
     }

@@ -45,7 +45,7 @@ use serde_json::Value;
 use crate::address::{decode, Route};
 use crate::catalogue::Catalogue;
 
-use crate::words::count_word;
+use crate::words::{clip, count_word, thousands};
 
 /// The storage key for the saved plans.
 pub const STORAGE_KEY: &str = "pathway-planner.saved";
@@ -294,7 +294,7 @@ impl SavedPlans {
                     }
                     Route::NotFound { requested } => e.problems.push(format!(
                         "This plan is for qualification {}, which this version of the app does not have.",
-                        requested.replace('-', "/")
+                        clip(&requested.replace('-', "/"))
                     )),
                     Route::Home | Route::Compare { .. } | Route::Units { .. } => {
                         e.problems.push("This saved plan names no qualification.".to_owned())
@@ -445,7 +445,7 @@ fn read_json(raw: &str, text: &str) -> LoadOutcome {
                 "(It is not in a format this app wrote: its format is {}.)",
                 format
                     .as_str()
-                    .map_or_else(|| format.to_string(), |s| format!("\"{s}\""))
+                    .map_or_else(|| clip(&format.to_string()), |s| format!("\"{}\"", clip(s)))
             ),
         );
     }
@@ -500,20 +500,34 @@ fn checked(mut p: SavedPlan) -> Result<SavedPlan, (Option<String>, &'static str)
     Ok(p)
 }
 
+/// Problems of one kind (plans left out, names repeated) listed one by one; any more are counted
+/// in one more message, so thousands of them still make a short list.
+const LISTED: usize = 10;
+
 /// Collects the plans read, in one pass, repairing what can be repaired without loss and
 /// noting what was left out.
 #[derive(Default)]
 struct Reader {
     plans: Vec<SavedPlan>,
+    /// Why plans were left out: the first [`LISTED`], and how many in all.
+    left_out: Vec<String>,
+    left_out_count: usize,
+    /// What else could not be read.
     problems: Vec<String>,
     ids: BTreeSet<String>,
     /// The largest `p<n>` so far.
     max_id: u64,
+    /// Once `max_id` is `p18446744073709551615`, new ids count up from 0: the next `n` to try
+    /// (every `p<n>` below it is taken), so each one is found without counting up from 0 again.
+    wrapped_id: u64,
     /// Names so far, in ASCII lower case (names are unique ignoring case).
     names: BTreeSet<String>,
-    /// Per name found more than once (lower case): the number to try next for a copy, and its
-    /// place in `copies`.
-    next_copy: BTreeMap<String, (u64, usize)>,
+    /// Per stem a copy's name is made from (lower case): the number to try next. Per stem, not
+    /// per name: long names share a stem once shortened to make room for the number, and each
+    /// `stem (n)` is tried once in all, so thousands of such names still load in one pass.
+    next_copy: BTreeMap<String, u64>,
+    /// Per name found more than once (lower case): its place in `copies`.
+    copy_at: BTreeMap<String, usize>,
     /// Per name found more than once: the name as first repeated, how many copies, and what the
     /// first copy is now called; in the order found.
     copies: Vec<(String, usize, String)>,
@@ -529,17 +543,25 @@ impl Reader {
             Ok(p) => p,
             Err((name, why)) => {
                 self.lost = true;
-                let which = match name {
-                    Some(name) => format!("The saved plan \"{name}\""),
-                    None => format!("Saved plan number {}", self.count),
-                };
-                self.problems
-                    .push(format!("{which} could not be read ({why}) and was left out."));
+                self.left_out_count += 1;
+                if self.left_out_count <= LISTED {
+                    let which = match name {
+                        Some(name) => format!("The saved plan \"{}\"", clip(&name)),
+                        None => format!("Saved plan number {}", self.count),
+                    };
+                    self.left_out
+                        .push(format!("{which} could not be read ({why}) and was left out."));
+                }
                 return;
             }
         };
         if p.id.is_empty() || self.ids.contains(&p.id) {
-            p.id = free_id(self.max_id.saturating_add(1), |id| self.ids.contains(id));
+            if self.max_id < u64::MAX {
+                p.id = free_id(self.max_id + 1, |id| self.ids.contains(id));
+            } else {
+                p.id = free_id(self.wrapped_id, |id| self.ids.contains(id));
+                self.wrapped_id = id_number(&p.id).unwrap_or(0).wrapping_add(1);
+            }
         }
         self.max_id = self.max_id.max(id_number(&p.id).unwrap_or(0));
         self.ids.insert(p.id.clone());
@@ -548,19 +570,28 @@ impl Reader {
         if self.names.contains(&key) {
             let base = p.name.clone();
             let fresh = self.copies.len();
-            let (n, at) = self.next_copy.entry(key).or_insert((2, fresh));
+            let at = *self.copy_at.entry(key).or_insert(fresh);
+            let mut n: u64 = 2;
             p.name = loop {
                 // Shortened if need be, so the new name is still a name this module accepts.
                 let suffix = format!(" ({n})");
                 let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
                 let stem: String = base.chars().take(room).collect();
-                let name = format!("{}{suffix}", stem.trim_end());
-                *n = n.wrapping_add(1);
+                let stem = stem.trim_end();
+                let next = self.next_copy.entry(stem.to_ascii_lowercase()).or_insert(2);
+                if *next > n {
+                    // Tried already. More digits may shorten the stem: work it out again.
+                    n = *next;
+                    continue;
+                }
+                *next = n.wrapping_add(1);
+                let name = format!("{stem}{suffix}");
+                n = n.wrapping_add(1);
                 if !self.names.contains(&name.to_ascii_lowercase()) {
                     break name;
                 }
             };
-            match self.copies.get_mut(*at) {
+            match self.copies.get_mut(at) {
                 Some((_, count, _)) => *count += 1,
                 None => self.copies.push((base, 1, p.name.clone())),
             }
@@ -576,8 +607,16 @@ impl Reader {
     }
 
     fn finish(mut self, raw: &str) -> LoadOutcome {
-        for (base, count, first) in &self.copies {
-            self.problems.push(match count {
+        let mut problems = self.left_out;
+        if self.left_out_count > LISTED {
+            problems.push(format!(
+                "{} more saved plans could not be read and were left out.",
+                thousands(self.left_out_count - LISTED)
+            ));
+        }
+        problems.append(&mut self.problems);
+        for (base, count, first) in self.copies.iter().take(LISTED) {
+            problems.push(match count {
                 1 => format!("Two saved plans were called \"{base}\"; the second is now \"{first}\"."),
                 n => {
                     let mut how_many = count_word(n + 1);
@@ -588,9 +627,15 @@ impl Reader {
                 }
             });
         }
+        if self.copies.len() > LISTED {
+            problems.push(format!(
+                "{} more names were each used by more than one saved plan; all but the first of each now have a number after the name.",
+                thousands(self.copies.len() - LISTED)
+            ));
+        }
         let mut out = LoadOutcome {
             plans: SavedPlans { plans: self.plans },
-            problems: self.problems,
+            problems,
             ..LoadOutcome::default()
         };
         if self.lost {
