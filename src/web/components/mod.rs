@@ -14,3 +14,4 @@ pub mod saved_plans;
 pub mod share;
 pub mod summary;
 pub mod unit_row;
+pub mod unit_search;

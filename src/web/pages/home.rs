@@ -12,7 +12,8 @@ use crate::web::components::choose::ChooseQualifications;
 use crate::web::components::notice::LinkProblems;
 use crate::web::components::plan_file::OpenPlanFile;
 use crate::web::components::saved_plans::SavedPlansPanel;
-use crate::web::context::use_nav;
+use crate::web::components::unit_search::UnitSearchForm;
+
 use crate::web::storage;
 
 #[derive(Properties, PartialEq)]
@@ -50,7 +51,10 @@ pub fn home(props: &HomeProps) -> Html {
                 </section>
                 <section class="find-section" aria-labelledby="find-title">
                     <h2 id="find-title">{"Find a unit"}</h2>
-                    <FindUnit />
+                    <search>
+                        <UnitSearchForm id="home-unit-query" label="Words, a unit number or a reference number, in every qualification"
+                            hint="Titles, summaries and learning outcomes are searched; for example: handling complaints" />
+                    </search>
                 </section>
             </div>
             <section class="open-section" aria-labelledby="open-title">
@@ -59,41 +63,6 @@ pub fn home(props: &HomeProps) -> Html {
                 <OpenPlanFile />
             </section>
         </main>
-    }
-}
-
-/// The search box that opens "Find a unit" with its words.
-#[function_component(FindUnit)]
-fn find_unit() -> Html {
-    let nav = use_nav();
-    let text = use_state(String::new);
-    let on_input = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            text.set(input.value());
-        })
-    };
-    let submit = {
-        let (text, go) = (text.clone(), nav.go.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            go.emit(Route::Units {
-                query: text.trim().to_owned(),
-            });
-        })
-    };
-    html! {
-        <search>
-            <form onsubmit={submit}>
-                <label for="home-unit-query">{"Words, a unit number or a reference number, in every qualification"}</label>
-                <p class="hint" id="home-unit-hint">{"Titles, summaries and learning outcomes are searched; for example: handling complaints"}</p>
-                <div class="inline">
-                    <input type="search" id="home-unit-query" value={(*text).clone()} oninput={on_input} aria-describedby="home-unit-hint" autocomplete="off" />
-                    <button type="submit" class="button">{"Search"}</button>
-                </div>
-            </form>
-        </search>
     }
 }
 

@@ -13,7 +13,7 @@ use crate::words::credits;
 
 use crate::web::components::erratum::ErrataNotes;
 use crate::web::components::notice::LinkProblems;
-use crate::web::context::use_nav;
+use crate::web::components::unit_search::UnitSearchForm;
 
 #[derive(Properties, PartialEq)]
 pub struct UnitsProps {
@@ -23,32 +23,9 @@ pub struct UnitsProps {
 
 #[function_component(UnitsPage)]
 pub fn units_page(props: &UnitsProps) -> Html {
-    let nav = use_nav();
-    let text = use_state(|| props.query.clone());
-    {
-        // Back and Forward change the address's words: the box follows.
-        let text = text.clone();
-        use_effect_with(props.query.clone(), move |q| text.set(q.clone()));
-    }
     let found = use_memo(props.query.clone(), |q| {
         shared().map(|cat| search(cat, q)).unwrap_or_default()
     });
-    let on_input = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            text.set(input.value());
-        })
-    };
-    let submit = {
-        let (text, go) = (text.clone(), nav.go.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            go.emit(Route::Units {
-                query: text.trim().to_owned(),
-            });
-        })
-    };
     let query = props.query.trim();
     let names = shared().map(|cat| cat.qualifications.len()).unwrap_or_default();
     html! {
@@ -58,14 +35,8 @@ pub fn units_page(props: &UnitsProps) -> Html {
             <p class="lede">{format!("Search every unit of the {} qualifications: titles, summaries, learning outcomes and assessment criteria, unit numbers and unit reference numbers. Words can be in any order.", crate::words::count_word(names))}</p>
             <LinkProblems problems={props.problems.clone()} />
             <search class="unit-search">
-                <form onsubmit={submit}>
-                    <label for="unit-query">{"Words, a unit number or a reference number"}</label>
-                    <p class="hint" id="unit-query-hint">{"For example: handling complaints, 310, or K/503/0418"}</p>
-                    <div class="inline">
-                        <input type="search" id="unit-query" name="q" value={(*text).clone()} oninput={on_input} aria-describedby="unit-query-hint" autocomplete="off" />
-                        <button type="submit" class="button">{"Search"}</button>
-                    </div>
-                </form>
+                <UnitSearchForm id="unit-query" label="Words, a unit number or a reference number"
+                    hint="For example: handling complaints, 310, or K/503/0418" query={props.query.clone()} />
             </search>
             <p class="search-status" role="status">{ status(query, found.len()) }</p>
             if !found.is_empty() {
