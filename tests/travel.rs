@@ -130,7 +130,7 @@ fn csv_pastes_back_as_the_same_units_on_every_qualification() {
     for q in &cat().qualifications {
         let c = Compiled::new(q).unwrap();
         let plan = sample_plan(&c);
-        let csv = plan_csv(&c, q, &plan);
+        let csv = plan_csv(&c, q, &plan, "Amira Khan");
         let r = resolve_paste(q, &csv);
         let (sets, _) = c.resolve(&plan);
         let expected: Vec<String> = sets.all().iter().map(|i| c.units[i].key.clone()).collect();
@@ -172,6 +172,14 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
+/// The table under the lines at the top: from the header row on.
+fn table(csv: &str) -> Vec<Vec<String>> {
+    let rows = read_csv(csv);
+    let header = rows.iter().position(|r| *r == strings(&HEADER)).expect("a header row");
+    assert_eq!(rows[header - 1], vec![String::new()], "an empty line before the table");
+    rows[header..].to_vec()
+}
+
 #[test]
 fn csv_has_a_header_and_one_row_per_unit_in_document_order() {
     let (q, c) = qual("600/1136/1");
@@ -182,10 +190,12 @@ fn csv_has_a_header_and_one_row_per_unit_in_document_order() {
         ruled_out: set(&["212"]),
         carried: None,
     };
-    let csv = plan_csv(&c, q, &plan);
-    assert!(csv.starts_with("Status,Group,Unit number,Reference,Title,Level,Credits,GLH\r\n"));
+    let csv = plan_csv(&c, q, &plan, "Amira Khan");
+    assert!(csv.starts_with(
+        "Qualification,Level 3 NVQ Diploma in Contact Centre Operations (600/1136/1)\r\nLearner,Amira Khan\r\nVerdict,Does not yet meet the rules\r\n\r\nStatus,Group,Unit number,Reference,Title,Level,Credits,GLH\r\n"
+    ));
     assert!(csv.ends_with("\r\n"));
-    let rows = read_csv(&csv);
+    let rows = table(&csv);
     assert_eq!(rows[0], strings(&HEADER));
     assert!(rows.iter().all(|r| r.len() == 8));
     let body = &rows[1..];
@@ -219,12 +229,13 @@ fn csv_quotes_commas_quotes_and_line_breaks() {
     let mut q = cat().qualification("600/1136/1").unwrap().clone();
     q.groups[0].units[0].title = "Health, safety and \"security\"\nat work".into();
     let c = Compiled::new(&q).unwrap();
-    let csv = plan_csv(&c, &q, &Plan::default());
+    let csv = plan_csv(&c, &q, &Plan::default(), "");
     assert!(
         csv.contains("\"Health, safety and \"\"security\"\"\nat work\""),
         "{csv}"
     );
-    let rows = read_csv(&csv);
+    assert!(!csv.contains("Learner,"), "no learner line without a name");
+    let rows = table(&csv);
     assert_eq!(rows[1][4], "Health, safety and \"security\"\nat work");
     assert!(rows.iter().all(|r| r.len() == 8));
 }
@@ -232,7 +243,7 @@ fn csv_quotes_commas_quotes_and_line_breaks() {
 #[test]
 fn csv_leaves_glh_empty_where_not_printed() {
     let (q, c) = qual("601/3576/1");
-    let rows = read_csv(&plan_csv(&c, q, &Plan::default()));
+    let rows = table(&plan_csv(&c, q, &Plan::default(), ""));
     assert!(rows.len() > 1);
     assert!(rows[1..]
         .iter()

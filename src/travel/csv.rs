@@ -1,5 +1,7 @@
-//! The plan as a spreadsheet: CSV (RFC 4180) with a header row and one unit a row, nothing
-//! else, so it opens in any spreadsheet and pastes or imports back cleanly.
+//! The plan as a spreadsheet: CSV (RFC 4180). At the top, a line each for the qualification,
+//! the learner (when a name is given) and the verdict in words, then an empty line, then the
+//! table: a header row and one unit a row, so it opens in any spreadsheet and its unit number
+//! column pastes back cleanly (the lines at the top carry no unit numbers).
 //!
 //! Columns: `Status` (`Mandatory`, `Chosen` or `Achieved`), `Group` (the group letter), `Unit
 //! number` (empty where the document does not number units), `Reference`, `Title`, `Level`,
@@ -23,11 +25,25 @@ pub const HEADER: [&str; 8] = [
     "GLH",
 ];
 
-/// One unit a row: every unit in the plan (mandatory, chosen and achieved), in document order.
-/// `c` must be `q` compiled.
-pub fn plan_csv(c: &Compiled, q: &Qualification, plan: &Plan) -> String {
+/// The lines above the table, then one unit a row: every unit in the plan (mandatory, chosen and
+/// achieved), in document order. `c` must be `q` compiled; `learner` may be empty.
+pub fn plan_csv(c: &Compiled, q: &Qualification, plan: &Plan, learner: &str) -> String {
     let (sets, _) = c.resolve(plan);
     let mut out = String::new();
+    row(
+        &mut out,
+        ["Qualification".to_owned(), format!("{} ({})", q.title, q.number)],
+    );
+    if !learner.trim().is_empty() {
+        row(&mut out, ["Learner".to_owned(), learner.trim().to_owned()]);
+    }
+    let verdict = if c.evaluate_sets(&sets).met() {
+        "Meets the rules"
+    } else {
+        "Does not yet meet the rules"
+    };
+    row(&mut out, ["Verdict".to_owned(), verdict.to_owned()]);
+    out.push_str("\r\n");
     row(&mut out, HEADER.iter().map(|s| s.to_string()));
     for (i, u) in c.units.iter().enumerate() {
         let status = if sets.achieved.contains(i) {

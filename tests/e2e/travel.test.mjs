@@ -27,20 +27,27 @@ appTest('copy link puts the plan address on the clipboard, and it opens the same
   await checkA11y(page);
 });
 
-appTest('download CSV gives one unit a row with a header a spreadsheet opens', async ({ page }) => {
+appTest('download CSV: the qualification, learner and verdict at the top, then one unit a row under a header', async ({ page }) => {
   await gotoApp(page, PLAN);
+  await page.locator('#learner-name').fill('Sam Learner');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     realClick(page, page.getByRole('button', { name: 'Download CSV' })),
   ]);
-  assert.equal(download.suggestedFilename(), 'pathway-plan-600-1136-1.csv');
+  assert.equal(download.suggestedFilename(), 'pathway-plan-sam-learner-600-1136-1.csv');
   const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
   const lines = text.trimEnd().split('\r\n');
-  assert.match(lines[0], /^Status,Group,Unit number,Reference,Title,Level,Credits,GLH$/);
+  assert.deepEqual(lines.slice(0, 4), [
+    'Qualification,Level 3 NVQ Diploma in Contact Centre Operations (600/1136/1)',
+    'Learner,Sam Learner',
+    'Verdict,Meets the rules',
+    '',
+  ]);
+  assert.match(lines[4], /^Status,Group,Unit number,Reference,Title,Level,Credits,GLH$/);
   // 101 and 301 mandatory, 6 chosen, 312 achieved.
-  assert.equal(lines.length, 1 + 9);
+  assert.equal(lines.length, 5 + 9);
   assert.ok(lines.some((l) => l.startsWith('Achieved,C,312,D/601/1553,')), lines.join('\n'));
-  await page.locator('.travel-status', { hasText: 'Downloaded pathway-plan-600-1136-1.csv' }).waitFor();
+  await page.locator('.travel-status', { hasText: 'Downloaded pathway-plan-sam-learner-600-1136-1.csv' }).waitFor();
 });
 
 appTest('printed page: the individual learning plan and nothing else', async ({ page }) => {
@@ -199,8 +206,9 @@ appTest('the downloaded CSV goes back in: its unit number column, pasted into a 
     realClick(page, page.getByRole('button', { name: 'Download CSV' })),
   ]);
   const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
-  const rows = text.trimEnd().split('\r\n').slice(1).map((line) => line.split(','));
-  // As a spreadsheet copies a column: one cell a line.
+  // The whole unit number column, as a spreadsheet copies it: one cell a line, the lines at the
+  // top included (their third cells are empty).
+  const rows = text.trimEnd().split('\r\n').map((line) => line.split(','));
   const column = rows.map((cells) => cells[2]).join('\n');
   await page.evaluate(() => {
     location.hash = '#/600-1136-1';

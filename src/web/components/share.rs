@@ -42,32 +42,35 @@ pub fn share_panel(props: &ShareProps) -> Html {
             });
         })
     };
-    let export =
-        |extension: &'static str, mime: &'static str, make: fn(&Qual, &Plan) -> Option<String>, done: &'static str| {
-            let (status, compiled, plan, learner) =
-                (status.clone(), props.compiled, props.plan.clone(), learner.clone());
-            Callback::from(move |_| {
-                let name = download_name(&learner, &compiled.number, extension);
-                let Some(text) = make(&compiled, &plan) else { return };
-                status.set(match download(&name, mime, &text) {
-                    Ok(()) => format!("Downloaded {name}: {done}"),
-                    Err(e) => e,
-                });
-            })
-        };
+    let export = |extension: &'static str,
+                  mime: &'static str,
+                  make: fn(&Qual, &Plan, &str) -> Option<String>,
+                  done: &'static str| {
+        let (status, compiled, plan, learner) = (status.clone(), props.compiled, props.plan.clone(), learner.clone());
+        Callback::from(move |_| {
+            let name = download_name(&learner, &compiled.number, extension);
+            let Some(text) = make(&compiled, &plan, &learner) else {
+                return;
+            };
+            status.set(match download(&name, mime, &text) {
+                Ok(()) => format!("Downloaded {name}: {done}"),
+                Err(e) => e,
+            });
+        })
+    };
     let export_csv = export(
         "csv",
         "text/csv;charset=utf-8",
-        |c, plan| {
+        |c, plan, learner| {
             let q = shared().ok()?.qualification(&c.number)?;
-            Some(csv::plan_csv(c, q, plan))
+            Some(csv::plan_csv(c, q, plan, learner))
         },
         "one unit a row.",
     );
     let export_json = export(
         "json",
         "application/json",
-        |c, plan| {
+        |c, plan, _| {
             let cat = shared().ok()?;
             let q = cat.qualification(&c.number)?;
             Some(json::plan_json(c, q, plan, &catalogue_version(cat)))
