@@ -226,3 +226,21 @@ appTest('where the rules can be read two ways, "Complete my pathway" prefers a p
   // Every rule of the summary is met under both readings.
   assert.equal(await page.locator('.rules .reading', { hasText: 'would not meet' }).count(), 0);
 });
+
+appTest('at 320 px no page scrolls sideways, with saved plans, notices and long unit titles', { contextOptions: { viewport: { width: 320, height: 640 } } }, async ({ page }) => {
+  await gotoApp(page, '#/601-3478-1?do=7,8,9&done=10&not=20&x=unknown');
+  await page.locator('#save-name').fill('Amira Khan — BTEC Level 3 Diploma in Customer Service, second attempt');
+  await realClick(page, page.getByRole('button', { name: 'Save', exact: true }));
+  await page.locator('.saved-table tbody tr').waitFor();
+  const pages = ['#/', '#/601-3478-1?do=7,8,9&done=10&not=20&x=unknown', '#/600-1136-1?do=999', '#/compare', '#/units?q=complaints', '#/123-4567-8'];
+  for (const address of pages) {
+    await page.evaluate((a) => {
+      location.hash = a;
+    }, address);
+    await page.waitForFunction((a) => location.hash === a, address);
+    await page.locator('#app h1').waitFor();
+    await page.waitForTimeout(150);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.equal(overflow, 0, `${address} scrolls sideways by ${overflow}px`);
+  }
+});
