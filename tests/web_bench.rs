@@ -168,5 +168,27 @@ fn benchmark_the_worst_inputs_in_the_browser() {
         "5,000 saved plans ({} bytes) read and listed with verdicts: {ms:.1} ms",
         stored.len()
     ));
+
+    // The largest entry read at all, just under the cap.
+    let mut n = plans.plans.len();
+    while to_storage(&plans).len() + 200 * 100 < pathway_planner::travel::saved::MAX_STORAGE_BYTES {
+        for _ in 0..100 {
+            let _ = plans.save_as(
+                &format!("Learner {n}"),
+                "#/600-1136-1?do=204,207,302,303",
+                "2026-12-02T10:00:00Z",
+            );
+            n += 1;
+        }
+    }
+    let largest = to_storage(&plans);
+    let ms = median_ms(3, || {
+        let loaded = load(Some(&largest));
+        assert_eq!(loaded.plans.plans.len(), n);
+    });
+    lines.push(format!(
+        "the largest saved-plans entry read ({n} plans, {} bytes): {ms:.1} ms",
+        largest.len()
+    ));
     console_log!("{}", lines.join("; "));
 }

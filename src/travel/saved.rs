@@ -62,8 +62,10 @@ pub const SAVED_VERSION: i64 = 3;
 const LINES_VERSION: i64 = 2;
 /// Longest plan name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
-/// Largest entry read (browser storage holds about 5 MB per site).
-pub const MAX_STORAGE_BYTES: usize = 8 << 20;
+/// Largest entry read: about 18,000 plans, far more than a centre keeps on one device, and little
+/// enough to read within the 200 ms a page may spend on any input (a larger entry is kept aside
+/// for recovery, never lost). Browser storage holds about 5 MB per site.
+pub const MAX_STORAGE_BYTES: usize = 2 << 20;
 
 /// Every saved plan: a plain value, changed only by the operations below, so a page can keep it
 /// as state and compare it cheaply.

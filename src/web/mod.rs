@@ -14,6 +14,13 @@ mod storage;
 
 pub use panic::show as show_crash;
 
+/// Panics, for the end-to-end test that a real panic reaches the crash banner through the hook
+/// Yew keeps (`window.wasmBindings.crash_for_test()`). Nothing in the page calls it.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn crash_for_test() {
+    panic!("a test asked for a crash");
+}
+
 /// A compiled qualification that lives as long as the page, compared by identity so passing it
 /// to a component costs neither a clone nor a deep comparison.
 #[derive(Clone, Copy)]

@@ -49,3 +49,21 @@ appTest('a wasm file changed on the way gives a clear message, not a blank page'
   assert.match(await alert.innerText(), /did not arrive intact/);
   expectProblems(problems, /integrity|digest/i);
 });
+
+appTest('a real panic shows the crash banner, focused, through the hook Yew keeps', async ({ page, problems }) => {
+  await gotoApp(page, '#/600-1136-1?do=302');
+  const error = await page.evaluate(() => {
+    try {
+      window.wasmBindings.crash_for_test();
+      return null;
+    } catch (e) {
+      return String(e);
+    }
+  });
+  assert.ok(error, 'the wasm stopped');
+  const banner = page.locator('#crash[role="alert"]');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /internal error and stopped\. Your saved plans are safe; reload the page.*a test asked for a crash/s);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'crash');
+  expectProblems(problems, /crashed|unreachable|RuntimeError/);
+});
