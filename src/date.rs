@@ -41,6 +41,18 @@ impl Date {
             .then_some(date)
     }
 
+    /// Parses a British date, day first, as UK spreadsheets write it: `01/09/2024` or `1/9/2024`
+    /// is 1 September 2024. The year has four digits; the day must exist in that month.
+    pub fn parse_day_first(text: &str) -> Option<Date> {
+        let mut parts = text.trim().splitn(3, '/');
+        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+        let short = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+        if !short(d) || !short(m) || y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Date::parse_iso(&format!("{y}-{m:0>2}-{d:0>2}"))
+    }
+
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
@@ -87,6 +99,27 @@ mod tests {
             assert_eq!(Date::parse_iso(bad), None, "{bad}");
         }
         assert!(Date::parse_iso("2016-02-29").is_some());
+    }
+
+    #[test]
+    fn reads_british_dates_day_first() {
+        let first_sept = Date::parse_iso("2024-09-01");
+        assert_eq!(Date::parse_day_first("01/09/2024"), first_sept);
+        assert_eq!(Date::parse_day_first(" 1/9/2024 "), first_sept);
+        assert_eq!(Date::parse_day_first("29/02/2016"), Date::parse_iso("2016-02-29"));
+        for bad in [
+            "31/02/2024",
+            "09/13/2024",
+            "2024/09/01",
+            "1/9/24",
+            "001/9/2024",
+            "1/9/2024/1",
+            "+1/9/2024",
+            "1-9-2024",
+            "",
+        ] {
+            assert_eq!(Date::parse_day_first(bad), None, "{bad}");
+        }
     }
 
     #[test]

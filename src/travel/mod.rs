@@ -24,7 +24,7 @@ pub mod saved_ops;
 
 pub use csv::plan_csv;
 pub use json::{plan_json, read_plan_json, ImportError, ImportedPlan, PlanFile};
-pub use paste::{resolve_paste, Ambiguity, PasteResult};
+pub use paste::{resolve_list, resolve_paste, Ambiguity, PasteResult, UnitLookup};
 pub use print::{plan_errata, PrintErratum};
 pub use saved::{load, to_storage, LoadOutcome, NameError, SaveOutcome, SavedEntry, SavedPlan, SavedPlans};
 
@@ -129,7 +129,7 @@ fn mandatory_keys(q: &Qualification) -> BTreeSet<String> {
 
 /// Keeps a plan in the shape the planner stores: mandatory units are never listed as chosen,
 /// an achieved unit is not also to do, and a unit to do or achieved is not ruled out.
-fn tidy(q: &Qualification, plan: &mut Plan) {
+pub(crate) fn tidy(q: &Qualification, plan: &mut Plan) {
     let mandatory = mandatory_keys(q);
     plan.chosen
         .retain(|k| !mandatory.contains(k) && !plan.achieved.contains(k));

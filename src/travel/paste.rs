@@ -24,6 +24,11 @@
 //! L/503/0394 for both unit 203 and unit 204) is resolved by a unit number on the same line if
 //! exactly one of the candidates is there; otherwise it is reported as ambiguous for the page
 //! to ask about. It is never guessed.
+//!
+//! [`resolve_list`] reads a cell of a cohort file the same way, token by token, except that every
+//! token must name a unit: there a word is a mistake to report, not a title to skip.
+
+use std::collections::HashMap;
 
 use crate::catalogue::Qualification;
 
@@ -94,6 +99,50 @@ impl PasteResult {
     }
 }
 
+/// One qualification's units by number and by reference, built once and then used for every
+/// token: a cohort file reads thousands of cells against the same few qualifications.
+#[derive(Debug, Clone, Default)]
+pub struct UnitLookup {
+    /// Unit number as [`unit_number`] writes it (no leading zeros) → key of the first unit in
+    /// document order printed with it.
+    numbers: HashMap<String, String>,
+    /// Reference upper-cased → the reference as printed, and the keys of every unit printed
+    /// with it, in document order.
+    references: HashMap<String, (String, Vec<String>)>,
+}
+
+impl UnitLookup {
+    pub fn new(q: &Qualification) -> UnitLookup {
+        let mut lookup = UnitLookup::default();
+        for (_, u) in q.units() {
+            if let Some(n) = &u.number {
+                let bare = n.trim_start_matches('0');
+                let bare = if bare.is_empty() { "0" } else { bare };
+                lookup.numbers.entry(bare.to_owned()).or_insert_with(|| u.key());
+            }
+            lookup
+                .references
+                .entry(u.reference.to_ascii_uppercase())
+                .or_insert_with(|| (u.reference.clone(), Vec::new()))
+                .1
+                .push(u.key());
+        }
+        lookup
+    }
+
+    /// The unit a bare unit number (`204`, no leading zeros) names.
+    fn number(&self, n: &str) -> Option<&str> {
+        self.numbers.get(n).map(String::as_str)
+    }
+
+    /// Every unit printed with a normalised reference (`L/503/0394`), and the reference as printed.
+    fn reference(&self, r: &str) -> Option<(&str, &[String])> {
+        self.references
+            .get(r)
+            .map(|(printed, keys)| (printed.as_str(), keys.as_slice()))
+    }
+}
+
 /// Reads a pasted list of units against one qualification. Never fails: whatever is not a unit
 /// of `q` is listed.
 pub fn resolve_paste(q: &Qualification, text: &str) -> PasteResult {
@@ -106,8 +155,31 @@ pub fn resolve_paste(q: &Qualification, text: &str) -> PasteResult {
         ));
         return out;
     }
+    let lookup = UnitLookup::new(q);
     for line in text.split(['\n', '\r']) {
-        read_line(q, line, &mut out);
+        read_line(&lookup, line, &mut out);
+    }
+    dedup_in_order(&mut out.recognised);
+    dedup_in_order(&mut out.unknown);
+    out
+}
+
+/// Reads one list of units, such as a spreadsheet cell, in which every token must name a unit:
+/// unit numbers and references as [`resolve_paste`] reads them (an ambiguous reference settled
+/// by a unit number beside it, as on a pasted line), `Unit`, `and` and the like skipped, and
+/// anything else, words included, listed as not recognised. Line breaks separate tokens like
+/// spaces. Unlike the paste box it has no size cap: the caller bounds the text.
+pub fn resolve_list(lookup: &UnitLookup, text: &str) -> PasteResult {
+    let mut out = PasteResult::default();
+    let toks = tokens(text);
+    let numbers_here = numbers(&toks);
+    for t in &toks {
+        match &t.kind {
+            Kind::Reference(r) => reference_token(lookup, t.typed, r, &numbers_here, false, &mut out),
+            Kind::Number(n) => number_token(lookup, t.typed, n, &mut out),
+            Kind::Filler => {}
+            Kind::Word | Kind::Neutral | Kind::Junk => push_unique(&mut out.unknown, t.typed),
+        }
     }
     dedup_in_order(&mut out.recognised);
     dedup_in_order(&mut out.unknown);
@@ -219,11 +291,6 @@ fn unit_number(lower: &str) -> Option<String> {
     })
 }
 
-fn same_number(printed: &str, wanted: &str) -> bool {
-    let p = printed.trim_start_matches('0');
-    p == wanted || (p.is_empty() && wanted == "0")
-}
-
 fn tokens(line: &str) -> Vec<Token<'_>> {
     line.split(is_separator)
         .map(|t| t.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
@@ -247,15 +314,9 @@ fn dedup_in_order(list: &mut Vec<String>) {
     list.retain(|x| seen.insert(x.clone()));
 }
 
-fn read_line(q: &Qualification, line: &str, out: &mut PasteResult) {
-    let toks = tokens(line);
-    if toks.is_empty() {
-        return;
-    }
-    let is_row = toks.iter().any(|t| t.kind == Kind::Word);
-    // Unit numbers on this line that name units, for settling an ambiguous reference.
-    let numbers_here: Vec<&str> = toks
-        .iter()
+/// Unit numbers among the tokens, for settling an ambiguous reference beside them.
+fn numbers<'b>(toks: &'b [Token<'_>]) -> Vec<&'b str> {
+    toks.iter()
         .filter_map(|t| {
             if let Kind::Number(n) = &t.kind {
                 Some(n.as_str())
@@ -263,12 +324,21 @@ fn read_line(q: &Qualification, line: &str, out: &mut PasteResult) {
                 None
             }
         })
-        .collect();
+        .collect()
+}
+
+fn read_line(lookup: &UnitLookup, line: &str, out: &mut PasteResult) {
+    let toks = tokens(line);
+    if toks.is_empty() {
+        return;
+    }
+    let is_row = toks.iter().any(|t| t.kind == Kind::Word);
+    let numbers_here = numbers(&toks);
     let has_reference = toks.iter().any(|t| matches!(t.kind, Kind::Reference(_)));
     for t in &toks {
         match &t.kind {
-            Kind::Reference(r) => reference_token(q, t.typed, r, &numbers_here, is_row, out),
-            Kind::Number(n) if !is_row => number_token(q, t.typed, n, out),
+            Kind::Reference(r) => reference_token(lookup, t.typed, r, &numbers_here, is_row, out),
+            Kind::Number(n) if !is_row => number_token(lookup, t.typed, n, out),
             Kind::Junk if !is_row => push_unique(&mut out.unknown, t.typed),
             _ => {}
         }
@@ -276,7 +346,7 @@ fn read_line(q: &Qualification, line: &str, out: &mut PasteResult) {
     if is_row && !has_reference {
         if let Some(t) = row_number(&toks) {
             if let Kind::Number(n) = &t.kind {
-                number_token(q, t.typed, n, out);
+                number_token(lookup, t.typed, n, out);
             }
         }
     }
@@ -304,55 +374,44 @@ fn row_number<'a, 'b>(toks: &'b [Token<'a>]) -> Option<&'b Token<'a>> {
     candidates.into_iter().find(|&i| i < first_word).map(|i| &toks[i])
 }
 
-fn number_token(q: &Qualification, typed: &str, n: &str, out: &mut PasteResult) {
-    match q
-        .units()
-        .map(|(_, u)| u)
-        .find(|u| u.number.as_deref().is_some_and(|p| same_number(p, n)))
-    {
-        Some(u) => push_unique(&mut out.recognised, &u.key()),
+fn number_token(lookup: &UnitLookup, typed: &str, n: &str, out: &mut PasteResult) {
+    match lookup.number(n) {
+        Some(key) => push_unique(&mut out.recognised, key),
         None => push_unique(&mut out.unknown, typed),
     }
 }
 
 fn reference_token(
-    q: &Qualification,
+    lookup: &UnitLookup,
     typed: &str,
     r: &str,
     numbers_here: &[&str],
     is_row: bool,
     out: &mut PasteResult,
 ) {
-    let units: Vec<_> = q
-        .units()
-        .map(|(_, u)| u)
-        .filter(|u| u.reference.eq_ignore_ascii_case(r))
+    let Some((printed, keys)) = lookup.reference(r) else {
+        push_unique(&mut out.unknown, typed);
+        return;
+    };
+    if let [one] = keys {
+        push_unique(&mut out.recognised, one);
+        return;
+    }
+    let here: Vec<&String> = keys
+        .iter()
+        .filter(|k| numbers_here.iter().any(|n| lookup.number(n) == Some(k.as_str())))
         .collect();
-    match units.as_slice() {
-        [] => push_unique(&mut out.unknown, typed),
-        [one] => push_unique(&mut out.recognised, &one.key()),
-        many => {
-            let here: Vec<_> = many
-                .iter()
-                .filter(|u| {
-                    u.number
-                        .as_deref()
-                        .is_some_and(|p| numbers_here.iter().any(|n| same_number(p, n)))
-                })
-                .collect();
-            match here.as_slice() {
-                [one] => push_unique(&mut out.recognised, &one.key()),
-                // A list line names each of them by number anyway.
-                [_, _, ..] if !is_row => {}
-                _ => {
-                    if !out.ambiguous.iter().any(|a| a.reference == r) {
-                        out.ambiguous.push(Ambiguity {
-                            token: typed.to_owned(),
-                            reference: many[0].reference.clone(),
-                            candidates: many.iter().map(|u| u.key()).collect(),
-                        });
-                    }
-                }
+    match here.as_slice() {
+        [one] => push_unique(&mut out.recognised, one),
+        // A list line names each of them by number anyway.
+        [_, _, ..] if !is_row => {}
+        _ => {
+            if !out.ambiguous.iter().any(|a| a.reference == printed) {
+                out.ambiguous.push(Ambiguity {
+                    token: typed.to_owned(),
+                    reference: printed.to_owned(),
+                    candidates: keys.to_vec(),
+                });
             }
         }
     }
