@@ -6,6 +6,7 @@
 pub mod across;
 pub mod address;
 pub mod catalogue;
+pub mod cohort;
 
 pub mod date;
 pub mod engine;
