@@ -114,7 +114,7 @@ fn the_sample_fixture_has_the_verdicts_it_was_written_for() {
             "600/1135/X",
             "error",
             String::new(),
-            "Row 9: 999 in the units column is not a unit of 600/1135/X.",
+            "Row 9: In the units column, 999 is not a unit of 600/1135/X.",
         ),
         (
             10,
@@ -122,8 +122,8 @@ fn the_sample_fixture_has_the_verdicts_it_was_written_for() {
             "600/1135/X",
             "error",
             String::new(),
-            "Row 10: L/503/0394 in the units column is printed for two units of 600/1135/X, 203 and 204: write the \
-             unit number instead.",
+            "Row 10: In the units column, L/503/0394 is printed for two units of 600/1135/X, 203 and 204: write \
+             the unit number instead.",
         ),
         (
             11,
@@ -309,7 +309,7 @@ fn each_bad_row_says_what_is_wrong_with_its_row_number_and_the_others_are_checke
     );
     assert_eq!(
         c.rows.iter().find(|r| r.row == 6).unwrap().message,
-        "Row 6: X/123/4567 and Carry in the achieved column are not units of 600/1135/X."
+        "Row 6: In the achieved column, X/123/4567 and Carry are not units of 600/1135/X."
     );
     assert_eq!(
         c.rows.iter().find(|r| r.row == 13).unwrap().message,
@@ -344,7 +344,7 @@ fn what_is_not_a_cohort_file_is_refused_with_a_reason() {
     assert_eq!(
         e.message(),
         "The file has no \u{201c}units\u{201d} column. Its first row names \u{201c}Learner\u{201d}, \
-         \u{201c}Qualification\u{201d}, \u{201c}Unit numbers\u{201d}, \u{201c}Notes\u{201d}. The first row must name \
+         \u{201c}Qualification\u{201d}, \u{201c}Unit numbers\u{201d} and \u{201c}Notes\u{201d}. The first row must name \
          the columns learner, qualification and units (and, if you use them, achieved and registered)."
     );
     let e = refused(b"registered,achieved\n");
@@ -403,9 +403,14 @@ fn caps_bound_the_work_with_clear_messages() {
     let c = check(&text);
     assert_eq!(c.rows.len(), 1);
     assert!(c.rows[0].message.len() < 200, "{}", c.rows[0].message);
-    assert!(c.rows[0]
-        .message
-        .ends_with(" more in the units column are not units of 600/1135/X."));
+    assert!(
+        c.rows[0]
+            .message
+            .starts_with("Row 2: In the units column, 100000, 100001, 100002, 100003, 100004 and "),
+        "{}",
+        c.rows[0].message
+    );
+    assert!(c.rows[0].message.ends_with(" more are not units of 600/1135/X."));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::catalogue::{Catalogue, Qualification};
 use crate::date::Date;
 use crate::engine::{self, Compiled, Plan};
 use crate::travel::{find_qualification, resolve_list, UnitLookup};
-use crate::words::{and_list, capital, clip, count_word, first_few, lower_first, plural};
+use crate::words::{and_list, clip, count_word, first_few, lower_first, plural};
 
 use super::read::{Column, LearnerRow};
 
@@ -104,10 +104,7 @@ impl Problem {
                 } else {
                     "are not units"
                 };
-                capital(&format!(
-                    "{named} in the {} column {verb} of {qualification}.",
-                    column.name()
-                ))
+                format!("In the {} column, {named} {verb} of {qualification}.", column.name())
             }
             Problem::AmbiguousUnit {
                 column,
@@ -115,9 +112,9 @@ impl Problem {
                 token,
                 candidates,
             } => format!(
-                "{} in the {} column is printed for {} units of {qualification}, {}: write the unit number instead.",
-                capital(&clip(token)),
+                "In the {} column, {} is printed for {} units of {qualification}, {}: write the unit number instead.",
                 column.name(),
+                clip(token),
                 count_word(candidates.len()),
                 and_list(candidates)
             ),
@@ -309,8 +306,8 @@ impl<'a> Checker<'a> {
         let units = known.map(|k| {
             let known = &self.known[k];
             (
-                units(known, Column::Units, &row.units, &mut problems),
-                units(known, Column::Achieved, &row.achieved, &mut problems),
+                read_units(known, Column::Units, &row.units, &mut problems),
+                read_units(known, Column::Achieved, &row.achieved, &mut problems),
             )
         });
         let date = registered(&row.registered).unwrap_or_else(|()| {
@@ -369,7 +366,7 @@ impl<'a> Checker<'a> {
 }
 
 /// The units a cell names, reporting what it names wrongly.
-fn units(known: &Known<'_>, column: Column, text: &str, problems: &mut Vec<Problem>) -> BTreeSet<String> {
+fn read_units(known: &Known<'_>, column: Column, text: &str, problems: &mut Vec<Problem>) -> BTreeSet<String> {
     if says_none(text) {
         return BTreeSet::new();
     }
@@ -419,8 +416,8 @@ mod tests {
         assert_eq!(r.qualification, "600/1135/X");
         assert_eq!(
             r.message,
-            "Row 2: The learner's name is empty. 999 and abc in the units column are not units of 600/1135/X. \
-             L/503/0394 in the units column is printed for two units of 600/1135/X, 203 and 204: write the unit \
+            "Row 2: The learner's name is empty. In the units column, 999 and abc are not units of 600/1135/X. \
+             In the units column, L/503/0394 is printed for two units of 600/1135/X, 203 and 204: write the unit \
              number instead. The registered date \u{201c}31/02/2024\u{201d} is not a date: write it as 2024-09-01 \
              or 01/09/2024 (day first)."
         );
@@ -428,7 +425,7 @@ mod tests {
         let r = c.check(&row("A", "600/1135/X", "", &many, ""));
         assert_eq!(
             r.message,
-            "Row 2: 1000, 1001, 1002, 1003, 1004 and 5 more in the achieved column are not units of 600/1135/X."
+            "Row 2: In the achieved column, 1000, 1001, 1002, 1003, 1004 and 5 more are not units of 600/1135/X."
         );
         let r = c.check(&row("A", "", "", "", ""));
         assert_eq!(r.message, "Row 2: The qualification is empty.");

@@ -127,13 +127,12 @@ impl ReadError {
                 format!("No column names were found: the first row reads \u{201c}{first_row}\u{201d}. {columns}.")
             }
             ReadError::MissingColumns { missing, found } => {
-                let names: Vec<String> = missing.iter().map(|c| quoted(c.name())).collect();
-                let found: Vec<String> = found.iter().map(|f| quoted(&clip(f))).collect();
+                let names: Vec<String> = missing.iter().map(|c| c.name().to_owned()).collect();
                 format!(
                     "The file has no {} column{}. Its first row names {}. {columns}.",
-                    and_list(&names),
+                    quoted_list(&names),
                     if missing.len() == 1 { "" } else { "s" },
-                    crate::words::first_few(&found, 10)
+                    quoted_list(found)
                 )
             }
             ReadError::DuplicateColumn { column } => format!(
@@ -151,6 +150,19 @@ impl ReadError {
 
 fn quoted(s: &str) -> String {
     format!("\u{201c}{s}\u{201d}")
+}
+
+/// How many names from the file a message quotes before "and N more".
+const NAMES_SHOWN: usize = 10;
+
+/// "“a”, “b” and “c”", each cut short, the first few of a long list and how many more.
+fn quoted_list(names: &[String]) -> String {
+    let shown: Vec<String> = names.iter().take(NAMES_SHOWN).map(|n| quoted(&clip(n))).collect();
+    if names.len() <= NAMES_SHOWN {
+        and_list(&shown)
+    } else {
+        format!("{} and {} more", shown.join(", "), thousands(names.len() - NAMES_SHOWN))
+    }
 }
 
 /// Something about a file that was read, worth saying above the results.
@@ -231,12 +243,7 @@ pub fn read_cohort(bytes: &[u8]) -> Result<CohortFile, ReadError> {
     if table.rows.is_empty() {
         return Err(ReadError::NoLearners);
     }
-    let cell = |cells: &[String], c: Column| {
-        at[Column::ALL.iter().position(|x| *x == c).unwrap_or(0)]
-            .and_then(|i| cells.get(i))
-            .cloned()
-            .unwrap_or_default()
-    };
+    let cell = |cells: &[String], c: Column| at[c as usize].and_then(|i| cells.get(i)).cloned().unwrap_or_default();
     let rows = table
         .rows
         .iter()
