@@ -9,7 +9,8 @@
 //    the page when a file did not arrive intact; the glue's hash goes in an import map. Both
 //    inline scripts' sha256 hashes replace 'unsafe-inline' in the page's Content-Security-Policy,
 //    so no other inline script or event handler can run.
-// 3. Writes a gzip (level 9) and a brotli (quality 11) copy beside every built file
+// 3. Writes the service worker (scripts/service-worker.mjs) with the list of files built.
+// 4. Writes a gzip (level 9) and a brotli (quality 11) copy beside every built file
 //    (scripts/precompress.mjs), for static hosts that serve precompressed files.
 //
 // Runs in trunk's staging folder (TRUNK_STAGING_DIR), after index.html is written there and
@@ -23,6 +24,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 import { precompressDir } from './precompress.mjs';
+import { writeServiceWorker } from './service-worker.mjs';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
@@ -95,11 +97,15 @@ html = html.replace(boots[0][0], `<script type=importmap>${importMap}</script><s
 html = html.replace(csp[0], csp[0].replace("'unsafe-inline'", `${sha256(importMap)} ${sha256(bootstrap)}`));
 fs.writeFileSync(htmlPath, html);
 
-// --- 3. precompressed copies (last: they must be of the files as served) ------------------------
+// --- 3. the service worker, its precache list made from the files just built --------------------
+const worker = writeServiceWorker(staging);
+
+// --- 4. precompressed copies (last: they must be of the files as served) ------------------------
 const sizes = precompressDir(staging);
 const sum = (key) => sizes.reduce((n, s) => n + s[key], 0);
 console.log(
   `post-build: terser ${jsFiles[0]} ${jsBefore.length} -> ${jsAfter.length} bytes; ` +
+    `sw.js version ${worker.version} precaching ${worker.files.length} files; ` +
     `.gz and .br beside ${sizes.length} files (${sum('raw')} bytes: gzip ${sum('gzip')}, brotli ${sum('brotli')})`,
 );
 

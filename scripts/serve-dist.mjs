@@ -59,11 +59,13 @@ export function accepts(header, coding) {
 }
 
 /**
- * Serves `root` on `host` (127.0.0.1) at `port` (0: a free one). Returns
+ * Serves `root` on `host` (127.0.0.1) at `port` (0: a free one), as the folder `folder` of the
+ * site (default '/': the site's root; the suite also serves it deeper, as a host might). Returns
  * { origin, url, port, requests, close }; `requests` records every request served
  * ({ method, path, status, encoding }).
  */
-export async function startServer({ root = path.join(REPO_ROOT, 'dist'), port = 0, host = '127.0.0.1' } = {}) {
+export async function startServer({ root = path.join(REPO_ROOT, 'dist'), port = 0, host = '127.0.0.1', folder = '/' } = {}) {
+  if (!folder.startsWith('/') || !folder.endsWith('/')) throw new Error(`folder must start and end with '/': ${folder}`);
   const index = path.join(root, 'index.html');
   if (!fs.existsSync(index)) {
     throw new Error(`${index} not found: run 'trunk build --release' first (or set DIST_DIR).`);
@@ -88,6 +90,8 @@ export async function startServer({ root = path.join(REPO_ROOT, 'dist'), port = 
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
       let pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      if (!pathname.startsWith(folder)) return send(404, 'not found');
+      pathname = pathname.slice(folder.length - 1);
       if (pathname.endsWith('/')) pathname += 'index.html';
       const file = path.resolve(rootReal, '.' + pathname);
       if (file !== rootReal && !file.startsWith(rootReal + path.sep)) return send(403, 'forbidden');
@@ -115,7 +119,7 @@ export async function startServer({ root = path.join(REPO_ROOT, 'dist'), port = 
   const origin = `http://${host}:${actualPort}`;
   return {
     origin,
-    url: `${origin}/`,
+    url: `${origin}${folder}`,
     port: actualPort,
     requests,
     close: () =>

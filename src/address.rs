@@ -42,6 +42,8 @@ pub enum Route {
     Units {
         query: String,
     },
+    /// Check a whole cohort from a spreadsheet; the file stays in the page, never in the address.
+    Cohort,
 }
 
 /// A decoded address and what could not be read from it.
@@ -71,6 +73,7 @@ pub fn encode(route: &Route) -> String {
         ),
         Route::Units { query } if query.trim().is_empty() => "#/units".to_owned(),
         Route::Units { query } => format!("#/units?q={}", escape(query.trim())),
+        Route::Cohort => "#/cohort".to_owned(),
         Route::Planner { number, plan } => {
             let mut parts = Vec::new();
             if !plan.chosen.is_empty() {
@@ -166,6 +169,12 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Decoded {
     match path.to_ascii_lowercase().as_str() {
         "compare" => return decode_compare(query, catalogue),
         "units" => return decode_units(query),
+        "cohort" => {
+            return Decoded {
+                route: Route::Cohort,
+                problems: Vec::new(),
+            }
+        }
         _ => {}
     }
     let Some(q) = find_qualification(catalogue, &path) else {
@@ -539,6 +548,22 @@ mod tests {
         );
         assert_eq!(decode("#/units", c).route, Route::Units { query: String::new() });
         assert_eq!(encode(&Route::Units { query: " ".into() }), "#/units");
+    }
+
+    #[test]
+    fn the_cohort_check_has_its_own_address() {
+        let c = cat();
+        assert_eq!(encode(&Route::Cohort), "#/cohort");
+        for text in ["#/cohort", "#/Cohort/", "cohort?anything=1"] {
+            assert_eq!(
+                decode(text, c),
+                Decoded {
+                    route: Route::Cohort,
+                    problems: vec![]
+                },
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -32,6 +32,13 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// The footer's offline line while the worker saves the site, and once it has.
+pub const OFFLINE_PREPARING: &str = "Saving this site in your browser so it works without a connection\u{2026}";
+pub const OFFLINE_READY: &str =
+    "Works offline: this site is saved in your browser, so it opens and works with no connection.";
+/// Offered when a newer version has been saved beside the one on screen.
+pub const UPDATE_READY: &str = "A new version of Pathway Planner is ready. Reloading shows it; your plan is kept in the address and nothing you saved is lost.";
+
 /// Longest piece of someone's input a message quotes, in characters: far longer than any code
 /// (a reference is 10, a date 10, a format name 21), short enough that a message stays short.
 pub const QUOTED_CHARS: usize = 40;

@@ -733,3 +733,21 @@ fn every_verdict_is_the_single_plan_engines() {
         unmet.get()
     );
 }
+
+#[test]
+fn the_example_the_page_offers_checks_as_met_and_is_the_readme_s() {
+    let cat = pathway_planner::catalogue::shared().expect("catalogue");
+    let cohort =
+        pathway_planner::cohort::check_cohort(cat, pathway_planner::cohort::EXAMPLE_FILE.as_bytes()).expect("read");
+    let verdicts: Vec<_> = cohort
+        .rows
+        .iter()
+        .map(|r| (r.learner.as_str(), r.verdict().label()))
+        .collect();
+    assert_eq!(verdicts, [("Amira Khan", "met"), ("Khan, Bilal", "met")]);
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    assert!(
+        readme.contains(&pathway_planner::cohort::EXAMPLE_FILE.replace('\r', "")),
+        "the README prints the example"
+    );
+}

@@ -36,6 +36,12 @@ pub use results::{results_csv, sort_rows, view, Direction, Filter, Sort, SortCol
 
 use crate::catalogue::Catalogue;
 
+/// The example the cohort page shows and offers as a file, and the README prints: two learners
+/// whose plans meet their rules, one name quoted because it holds a comma, both date forms.
+pub const EXAMPLE_FILE: &str = "learner,qualification,units,achieved,registered\r\n\
+Amira Khan,600/1135/X,203 204 205 308 323,,2024-09-02\r\n\
+\"Khan, Bilal\",600/1136/1,303; 309; 404; 316,207,02/09/2024\r\n";
+
 /// A cohort file checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cohort {

@@ -298,7 +298,7 @@ impl SavedPlans {
                         "This plan is for qualification {}, which this version of the app does not have.",
                         clip(&requested.replace('-', "/"))
                     )),
-                    Route::Home | Route::Compare { .. } | Route::Units { .. } => {
+                    Route::Home | Route::Compare { .. } | Route::Units { .. } | Route::Cohort => {
                         e.problems.push("This saved plan names no qualification.".to_owned())
                     }
                 }

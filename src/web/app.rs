@@ -9,8 +9,9 @@ use crate::address::{decode, encode, Decoded, Route};
 use crate::catalogue::shared;
 
 use super::browser::{current_hash, focus_main, push_hash, scroll_to_top};
-use super::context::{page_key, Nav, Notice, Notices};
-use super::pages::{ComparePage, Home, NotFound, PlannerPage, UnitsPage};
+use super::context::{page_key, CheckedCohort, CohortMemory, Nav, Notice, Notices};
+use super::offline::{use_offline, Offline, OfflineLine, UpdateOffer};
+use super::pages::{CohortPage, ComparePage, Home, NotFound, PlannerPage, UnitsPage};
 use super::storage;
 
 #[function_component(App)]
@@ -67,6 +68,15 @@ pub fn app() -> Html {
         let notice = notice.clone();
         use_callback((), move |n: Notice, _| notice.set(Some(n)))
     };
+    let (offline, reload) = use_offline();
+    let cohort = use_state(|| None::<Rc<CheckedCohort>>);
+    let cohort = CohortMemory {
+        current: (*cohort).clone(),
+        set: {
+            let cohort = cohort.clone();
+            use_callback((), move |c: Option<Rc<CheckedCohort>>, _| cohort.set(c))
+        },
+    };
     let key = page_key(&route);
     {
         // The address as the app writes it, so a damaged link is not what "continue" offers.
@@ -113,11 +123,13 @@ pub fn app() -> Html {
                 html! { <ComparePage numbers={numbers.clone()} problems={d.problems.clone()} /> }
             }
             Route::Units { query } => html! { <UnitsPage query={query.clone()} problems={d.problems.clone()} /> },
+            Route::Cohort => html! { <CohortPage /> },
         },
     };
     html! {
         <ContextProvider<Nav> context={nav}>
             <ContextProvider<Notices> context={notices}>
+            <ContextProvider<CohortMemory> context={cohort}>
                 <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); focus_main(); })}>{"Skip to main content"}</a>
                 <header class="masthead">
                     <div class="masthead-inner">
@@ -128,14 +140,20 @@ pub fn app() -> Html {
                                 <li><a href="#/" aria-current={(*route == Route::Home).then_some("page")}>{"Qualifications"}</a></li>
                                 <li><a href={encode(&Route::Compare { numbers: Vec::new() })} aria-current={matches!(*route, Route::Compare { .. }).then_some("page")}>{"Compare"}</a></li>
                                 <li><a href={encode(&Route::Units { query: String::new() })} aria-current={matches!(*route, Route::Units { .. }).then_some("page")}>{"Find a unit"}</a></li>
+                                <li><a href={encode(&Route::Cohort)} aria-current={(*route == Route::Cohort).then_some("page")}>{"Check a cohort"}</a></li>
                             </ul>
                         </nav>
                     </div>
                 </header>
+                if offline == Offline::UpdateReady {
+                    <UpdateOffer reload={reload} />
+                }
                 {body}
                 <footer class="site-footer">
                     <p>{"Pathway Planner runs entirely in your browser: nothing you enter leaves this page. Figures are as printed in the awarding bodies' specifications; where those are wrong or unclear, the page says so."}</p>
+                    <OfflineLine state={offline} />
                 </footer>
+            </ContextProvider<CohortMemory>>
             </ContextProvider<Notices>>
         </ContextProvider<Nav>>
     }

@@ -28,6 +28,7 @@ pub fn page_key(route: &Route) -> String {
         Route::Home => "home".to_owned(),
         Route::Compare { .. } => "compare".to_owned(),
         Route::Units { .. } => "units".to_owned(),
+        Route::Cohort => "cohort".to_owned(),
     }
 }
 
@@ -49,6 +50,21 @@ pub struct Notices {
     pub announce: Callback<Notice>,
 }
 
+/// A cohort file checked, kept by the root while the page is open so that opening a learner's plan
+/// and coming Back shows the results again without the file.
+#[derive(PartialEq)]
+pub struct CheckedCohort {
+    /// What was checked, as the page names it: a file's name in quotes, or "The pasted rows".
+    pub source: String,
+    pub cohort: crate::cohort::Cohort,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct CohortMemory {
+    pub current: Option<Rc<CheckedCohort>>,
+    pub set: Callback<Option<Rc<CheckedCohort>>>,
+}
+
 #[hook]
 pub fn use_nav() -> Nav {
     use_context::<Nav>().expect("Nav is provided by the app's root")
@@ -57,4 +73,9 @@ pub fn use_nav() -> Nav {
 #[hook]
 pub fn use_notices() -> Notices {
     use_context::<Notices>().expect("Notices are provided by the app's root")
+}
+
+#[hook]
+pub fn use_cohort_memory() -> CohortMemory {
+    use_context::<CohortMemory>().expect("the cohort memory is provided by the app's root")
 }

@@ -8,6 +8,7 @@ mod app;
 mod browser;
 mod components;
 mod context;
+mod offline;
 mod pages;
 mod panic;
 mod storage;

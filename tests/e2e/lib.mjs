@@ -46,8 +46,8 @@ export const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 15_000);
  * Serves `root` on 127.0.0.1 at a random free port. Returns { origin, url, close, requests }.
  * `requests` records every request served (path, status, Content-Encoding), for tests that need it.
  */
-export function startServer(root = DIST_DIR) {
-  return startDistServer({ root });
+export function startServer(root = DIST_DIR, options = {}) {
+  return startDistServer({ root, ...options });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,9 +103,14 @@ after(async () => {
  *  - any request whose origin is not the server's (recorded and aborted, so nothing leaves),
  *  - own-origin responses with status >= 400.
  * Returns { page, context, origin, url, problems, assertClean, close }.
+ * Service workers are blocked unless contextOptions says { serviceWorkers: 'allow' } (the offline
+ * tests), so every other test sees the network as it is.
  */
-export async function openPage({ contextOptions = {} } = {}) {
-  const { server, browser } = await sharedFixtures();
+export async function openPage({ contextOptions = {}, server: own } = {}) {
+  const fixtures = await sharedFixtures();
+  const { browser } = fixtures;
+  // A test may serve its own copy of the site (say, from a deeper folder): `own`, from startServer.
+  const server = own ?? fixtures.server;
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'en-GB',
@@ -178,9 +183,9 @@ export async function openPage({ contextOptions = {} } = {}) {
 export function appTest(name, optionsOrFn, maybeFn) {
   const fn = typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn;
   const options = typeof optionsOrFn === 'function' ? {} : optionsOrFn;
-  const { contextOptions, ...testOptions } = options;
+  const { contextOptions, server, ...testOptions } = options;
   return test(name, { timeout: 4 * TIMEOUT, ...testOptions }, async (t) => {
-    const fx = await openPage({ contextOptions });
+    const fx = await openPage({ contextOptions, server: typeof server === 'function' ? await server() : server });
     try {
       await fn(fx, t);
       // Let late errors (e.g. from a render after the last action) surface.

@@ -31,7 +31,7 @@ pub fn home(props: &HomeProps) -> Html {
         <main id="main" class="page" tabindex="-1">
             <h1>{"Choose a qualification"}</h1>
             <p class="lede">{"Pick units, record what a learner has already achieved, and see at once whether the plan meets the qualification's rules of combination and what is still missing."}</p>
-            <p>{"To put qualifications side by side or find a unit in any of them, use "}<a href={encode(&Route::Compare { numbers: Vec::new() })}>{"Compare"}</a>{" and "}<a href={encode(&Route::Units { query: String::new() })}>{"Find a unit"}</a>{", or the forms below the list."}</p>
+            <p>{"To put qualifications side by side or find a unit in any of them, use "}<a href={encode(&Route::Compare { numbers: Vec::new() })}>{"Compare"}</a>{" and "}<a href={encode(&Route::Units { query: String::new() })}>{"Find a unit"}</a>{", or the forms below the list. To check every learner's plan at once from a spreadsheet, use "}<a href={encode(&Route::Cohort)}>{"Check a cohort"}</a>{"."}</p>
             <p class="hint terms">{TERMS}</p>
             <LinkProblems problems={props.problems.clone()} />
             { continue_last(last.as_deref()) }
