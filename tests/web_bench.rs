@@ -203,12 +203,17 @@ fn benchmark_the_cohort_check_in_the_browser() {
     };
 
     let cat = shared().expect("catalogue");
-    // The unoptimised build CI runs is only checked to work; the figures are the release build's.
-    let runs = if cfg!(debug_assertions) { 1 } else { 5 };
-    let text = sample_cohort(cat, 5_000);
+    // The unoptimised build CI runs is only checked to work, on small files: the browser's
+    // driver gives up on a test that holds the page for 20 s. The figures are the release build's.
+    let (runs, learners, most) = if cfg!(debug_assertions) {
+        (1, 100, 200)
+    } else {
+        (5, 5_000, MAX_LEARNERS)
+    };
+    let text = sample_cohort(cat, learners);
     let check = median_ms(runs, || {
         let cohort = check_cohort(cat, text.as_bytes()).expect("reads");
-        assert_eq!(cohort.rows.len(), 5_000);
+        assert_eq!(cohort.rows.len(), learners);
     });
     let cohort = check_cohort(cat, text.as_bytes()).expect("reads");
     let s = cohort.summary();
@@ -223,20 +228,19 @@ fn benchmark_the_cohort_check_in_the_browser() {
         );
         assert!(!results_csv(shown, "").is_empty());
     });
-    let largest = sample_cohort(cat, if cfg!(debug_assertions) { 5_000 } else { MAX_LEARNERS });
-    let most = median_ms(runs.min(3), || {
+    let largest = sample_cohort(cat, most);
+    let most_ms = median_ms(runs.min(3), || {
         let cohort = check_cohort(cat, largest.as_bytes()).expect("reads");
-        assert!(cohort.rows.len() <= MAX_LEARNERS);
+        assert_eq!(cohort.rows.len(), most);
     });
     console_log!(
-        "wasm cohort check: 5,000 learners ({} bytes; {} met, {} unmet, {} errors) read and checked in {check:.0} ms \
-         (target: under 1,000 ms); sorted by learner and written as CSV in {after:.0} ms; {} learners ({} bytes; \
-         {MAX_LEARNERS} are the most accepted) in {most:.0} ms",
+        "wasm cohort check: {learners} learners ({} bytes; {} met, {} unmet, {} errors) read and checked in {check:.0} \
+         ms (target for 5000: under 1,000 ms); sorted by learner and written as CSV in {after:.0} ms; {most} learners \
+         ({} bytes; {MAX_LEARNERS} are the most accepted) in {most_ms:.0} ms",
         text.len(),
         s.met,
         s.unmet,
         s.errors,
-        largest.lines().count() - 1,
         largest.len()
     );
 }
