@@ -89,9 +89,9 @@ pub struct Sort {
 }
 
 impl SortColumn {
-    /// Ascending order. Learners compare ignoring case; verdicts go met, unmet, error; credits by
-    /// the credits in the plan, then the total needed, with error rows (no credits) last;
-    /// missing by its text.
+    /// Ascending order. Learners compare ignoring ASCII case; verdicts go met, unmet, error;
+    /// credits by the credits in the plan, then the total needed, with error rows (no credits)
+    /// last; missing by its text.
     pub fn compare(self, a: &CohortRow, b: &CohortRow) -> Ordering {
         match self {
             SortColumn::Row => a.row.cmp(&b.row),
@@ -107,8 +107,9 @@ impl SortColumn {
     }
 }
 
+/// ASCII case only, as elsewhere in the app: full Unicode case tables would cost the download.
 fn folded(s: &str) -> String {
-    s.chars().flat_map(char::to_lowercase).collect()
+    s.to_ascii_lowercase()
 }
 
 /// Sorts rows in place, stably: rows that compare equal keep their order in either direction.
