@@ -2,9 +2,8 @@
 
 use std::cmp::Ordering;
 
-use csv::{Terminator, WriterBuilder};
-
 use super::check::{CohortRow, Verdict};
+use crate::travel::csv::row;
 use crate::words::plural;
 
 /// How many learners have each verdict.
@@ -159,15 +158,12 @@ pub const RESULT_COLUMNS: [&str; 7] = [
 /// A cell from the file that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
 /// `'` in front, so that a spreadsheet shows it rather than running it as a formula.
 pub fn results_csv<'a>(rows: impl IntoIterator<Item = &'a CohortRow>, base: &str) -> String {
-    let mut w = WriterBuilder::new()
-        .terminator(Terminator::CRLF)
-        .from_writer(Vec::new());
-    let mut out = Vec::new();
-    let rows = std::iter::once(None).chain(rows.into_iter().map(Some));
+    let mut out = String::from("\u{feff}");
+    row(&mut out, RESULT_COLUMNS.map(str::to_owned));
     for r in rows {
-        let record: [String; 7] = match r {
-            None => RESULT_COLUMNS.map(str::to_owned),
-            Some(r) => [
+        row(
+            &mut out,
+            [
                 r.row.to_string(),
                 inert(&r.learner),
                 inert(&r.qualification),
@@ -176,16 +172,9 @@ pub fn results_csv<'a>(rows: impl IntoIterator<Item = &'a CohortRow>, base: &str
                 r.message.clone(),
                 r.link().map(|l| format!("{base}{l}")).unwrap_or_default(),
             ],
-        };
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(&record);
+        );
     }
-    if let Ok(bytes) = w.into_inner() {
-        out = bytes;
-    }
-    let mut text = String::from("\u{feff}");
-    text.push_str(&String::from_utf8_lossy(&out));
-    text
+    out
 }
 
 fn inert(cell: &str) -> String {
