@@ -27,6 +27,7 @@
 pub mod check;
 pub mod read;
 pub mod results;
+mod table;
 
 pub use check::{missing_sentence, Checked, Checker, CohortRow, Credits, Outcome, Problem, Verdict};
 pub use read::{
@@ -86,8 +87,9 @@ pub fn sample_cohort(cat: &Catalogue, n: usize) -> String {
             Some((c, vec![r.credits, r.units, r.hours]))
         })
         .collect();
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(["learner", "qualification", "units", "achieved", "registered"]);
+    let mut out = String::new();
+    let header = ["learner", "qualification", "units", "achieved", "registered"];
+    crate::travel::csv::row(&mut out, header.map(str::to_owned));
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     for i in 0..n {
         if routes.is_empty() {
@@ -137,7 +139,10 @@ pub fn sample_cohort(cat: &Catalogue, n: usize) -> String {
             format!("Learner {}", i + 1)
         };
         let separator = if i % 2 == 0 { " " } else { "; " };
-        let _ = w.write_record([learner, c.number.clone(), names.join(separator), achieved, registered]);
+        crate::travel::csv::row(
+            &mut out,
+            [learner, c.number.clone(), names.join(separator), achieved, registered],
+        );
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    out
 }

@@ -1,12 +1,11 @@
 //! Reading a cohort file: the bytes a spreadsheet wrote, a table of cells with each row's number
 //! as the spreadsheet shows it, and the learner columns picked out of it by name.
 //!
-//! Quoting and delimiters are the `csv` crate's; what is decided here is which delimiter the file
-//! uses (the one that splits the header row into the most known column names), how the bytes are
-//! decoded, and what is refused before any row is read.
+//! Quoting and delimiters are `csv-core`'s (see [`super::table`]); what is decided here is which
+//! delimiter the file uses (the one that splits the header row into the most known column names),
+//! how the bytes are decoded, and what is refused before any row is read.
 
-use csv::{ReaderBuilder, StringRecord};
-
+use super::table::Records;
 use crate::words::{and_list, clip, thousands};
 
 /// The largest file read: 5 MB is about 50,000 learners with long unit lists, more than twice
@@ -292,7 +291,7 @@ pub(crate) fn read_table(bytes: &[u8], known: &[&str], max_rows: usize) -> Resul
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
     }
-    let known_count = |record: &StringRecord| {
+    let known_count = |record: &[String]| {
         record
             .iter()
             .filter(|f| known.iter().any(|k| k.eq_ignore_ascii_case(f.trim())))
@@ -300,8 +299,10 @@ pub(crate) fn read_table(bytes: &[u8], known: &[&str], max_rows: usize) -> Resul
     };
     let mut best: Option<(Delimiter, usize)> = None;
     for d in Delimiter::ALL {
-        let header = reader(&text, d).records().filter_map(Result::ok).find(|r| !is_blank(r));
-        let count = header.as_ref().map_or(0, known_count);
+        let header = Records::new(&text, d.byte())
+            .map(|(_, fields)| fields)
+            .find(|r| !is_blank(r));
+        let count = header.as_deref().map_or(0, known_count);
         if count > best.map_or(0, |(_, n)| n) {
             best = Some((d, count));
         }
@@ -313,14 +314,9 @@ pub(crate) fn read_table(bytes: &[u8], known: &[&str], max_rows: usize) -> Resul
         });
     };
     let mut rows = RowNumbers::new(&text);
-    let mut records = reader(&text, delimiter);
-    let mut record = StringRecord::new();
     let mut header: Option<Vec<String>> = None;
     let mut out = Vec::new();
-    // A slice never fails to read and every delimiter is ASCII, so a record is always UTF-8: an
-    // error here can only end the file early, never lose a row silently.
-    while records.read_record(&mut record).unwrap_or(false) {
-        let start = record.position().map_or(0, |p| p.byte() as usize);
+    for (start, record) in Records::new(&text, delimiter.byte()) {
         let row = rows.row_at(start, &record);
         if is_blank(&record) {
             continue;
@@ -342,15 +338,7 @@ pub(crate) fn read_table(bytes: &[u8], known: &[&str], max_rows: usize) -> Resul
     })
 }
 
-fn reader(text: &str, d: Delimiter) -> csv::Reader<&[u8]> {
-    ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(d.byte())
-        .from_reader(text.as_bytes())
-}
-
-fn is_blank(record: &StringRecord) -> bool {
+fn is_blank(record: &[String]) -> bool {
     record.iter().all(|f| f.trim().is_empty())
 }
 
@@ -404,8 +392,8 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, bool) {
 
 /// Row numbers as a spreadsheet shows them: every line break outside a quoted cell starts a row
 /// (blank lines included, as they are rows in the sheet), and `\r\n`, `\n` or `\r` alone is one
-/// line break. The `csv` crate's own line count is of `\n` only and counts the line breaks inside
-/// quoted cells, so it is not the row an adviser looks for.
+/// line break. A parser's line count is of `\n` only and counts the line breaks inside quoted
+/// cells, so it is not the row an adviser looks for.
 struct RowNumbers<'a> {
     text: &'a [u8],
     /// How far line breaks have been counted, and how many there were.
@@ -427,7 +415,7 @@ impl<'a> RowNumbers<'a> {
 
     /// The row of a record the reader started reading at byte `from` (before any blank lines it
     /// skipped). Records must come in order.
-    fn row_at(&mut self, from: usize, record: &StringRecord) -> usize {
+    fn row_at(&mut self, from: usize, record: &[String]) -> usize {
         let from = from.clamp(self.counted_to, self.text.len());
         let start = from
             + self.text[from..]

@@ -2,9 +2,8 @@
 
 use std::cmp::Ordering;
 
-use csv::{Terminator, WriterBuilder};
-
 use super::check::{CohortRow, Verdict};
+use crate::travel::csv::row;
 use crate::words::plural;
 
 /// How many learners have each verdict.
@@ -89,9 +88,9 @@ pub struct Sort {
 }
 
 impl SortColumn {
-    /// Ascending order. Learners compare ignoring case; verdicts go met, unmet, error; credits by
-    /// the credits in the plan, then the total needed, with error rows (no credits) last;
-    /// missing by its text.
+    /// Ascending order. Learners compare ignoring ASCII case; verdicts go met, unmet, error;
+    /// credits by the credits in the plan, then the total needed, with error rows (no credits)
+    /// last; missing by its text.
     pub fn compare(self, a: &CohortRow, b: &CohortRow) -> Ordering {
         match self {
             SortColumn::Row => a.row.cmp(&b.row),
@@ -107,8 +106,9 @@ impl SortColumn {
     }
 }
 
+/// ASCII case only, as elsewhere in the app: full Unicode case tables would cost the download.
 fn folded(s: &str) -> String {
-    s.chars().flat_map(char::to_lowercase).collect()
+    s.to_ascii_lowercase()
 }
 
 /// Sorts rows in place, stably: rows that compare equal keep their order in either direction.
@@ -158,15 +158,12 @@ pub const RESULT_COLUMNS: [&str; 7] = [
 /// A cell from the file that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
 /// `'` in front, so that a spreadsheet shows it rather than running it as a formula.
 pub fn results_csv<'a>(rows: impl IntoIterator<Item = &'a CohortRow>, base: &str) -> String {
-    let mut w = WriterBuilder::new()
-        .terminator(Terminator::CRLF)
-        .from_writer(Vec::new());
-    let mut out = Vec::new();
-    let rows = std::iter::once(None).chain(rows.into_iter().map(Some));
+    let mut out = String::from("\u{feff}");
+    row(&mut out, RESULT_COLUMNS.map(str::to_owned));
     for r in rows {
-        let record: [String; 7] = match r {
-            None => RESULT_COLUMNS.map(str::to_owned),
-            Some(r) => [
+        row(
+            &mut out,
+            [
                 r.row.to_string(),
                 inert(&r.learner),
                 inert(&r.qualification),
@@ -175,16 +172,9 @@ pub fn results_csv<'a>(rows: impl IntoIterator<Item = &'a CohortRow>, base: &str
                 r.message.clone(),
                 r.link().map(|l| format!("{base}{l}")).unwrap_or_default(),
             ],
-        };
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(&record);
+        );
     }
-    if let Ok(bytes) = w.into_inner() {
-        out = bytes;
-    }
-    let mut text = String::from("\u{feff}");
-    text.push_str(&String::from_utf8_lossy(&out));
-    text
+    out
 }
 
 fn inert(cell: &str) -> String {

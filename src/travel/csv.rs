@@ -73,7 +73,8 @@ pub fn plan_csv(c: &Compiled, q: &Qualification, plan: &Plan, learner: &str) -> 
     out
 }
 
-fn row(out: &mut String, fields: impl IntoIterator<Item = String>) {
+/// One CSV row, comma-separated, ended CRLF; the cohort results are written with it too.
+pub(crate) fn row(out: &mut String, fields: impl IntoIterator<Item = String>) {
     for (i, f) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
