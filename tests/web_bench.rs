@@ -145,8 +145,12 @@ fn benchmark_the_worst_inputs_in_the_browser() {
         units.len()
     ));
 
+    // The unoptimised build (CI's browser tests) builds these inputs tens of times slower, long
+    // enough for the driver to give up on the page: there it lists 500 plans and skips the
+    // largest entry; the release build (the README's benchmark command) measures both.
+    let listed_plans = if cfg!(debug_assertions) { 500 } else { 5_000 };
     let mut plans = SavedPlans::default();
-    for i in 0..5_000 {
+    for i in 0..listed_plans {
         let _ = plans.save_as(
             &format!("Learner {i}"),
             "#/600-1136-1?do=204,207,302,303",
@@ -162,12 +166,16 @@ fn benchmark_the_worst_inputs_in_the_browser() {
             .iter()
             .map(|e| verdict_line(cat, &e.address))
             .collect();
-        assert_eq!(listed.len(), 5_000);
+        assert_eq!(listed.len(), listed_plans);
     });
     lines.push(format!(
-        "5,000 saved plans ({} bytes) read and listed with verdicts: {ms:.1} ms",
+        "{listed_plans} saved plans ({} bytes) read and listed with verdicts: {ms:.1} ms",
         stored.len()
     ));
+    if cfg!(debug_assertions) {
+        console_log!("{}", lines.join("; "));
+        return;
+    }
 
     // The largest entry read at all, just under the cap.
     let mut n = plans.plans.len();

@@ -154,6 +154,11 @@ pub struct CohortRow {
     pub learner: String,
     /// The number as printed where the catalogue has it, otherwise as written.
     pub qualification: String,
+    /// The units, achieved and registered cells as written, so the results file carries the
+    /// learner's own row and can be corrected and checked again.
+    pub units: String,
+    pub achieved: String,
+    pub registered: String,
     pub outcome: Outcome,
     /// The results table's "missing" column, made once so that sorting by it costs nothing: for
     /// an unmet plan what is missing in one sentence, for a met plan nothing, for an error row
@@ -330,6 +335,9 @@ impl<'a> Checker<'a> {
                 row: row.row,
                 learner: row.learner.clone(),
                 qualification,
+                units: row.units.clone(),
+                achieved: row.achieved.clone(),
+                registered: row.registered.clone(),
                 outcome: Outcome::Error(problems),
                 message,
             };
@@ -351,6 +359,9 @@ impl<'a> Checker<'a> {
             row: row.row,
             learner: row.learner.clone(),
             qualification,
+            units: row.units.clone(),
+            achieved: row.achieved.clone(),
+            registered: row.registered.clone(),
             message: missing_sentence(&verdict),
             outcome: Outcome::Checked(Checked {
                 met: verdict.met(),

@@ -181,7 +181,11 @@ impl Note {
                 format!(
                     "Not used: the column{} {}.",
                     if names.len() == 1 { "" } else { "s" },
-                    crate::words::first_few(&names, 10)
+                    if names.len() <= 10 {
+                        and_list(&names)
+                    } else {
+                        crate::words::first_few(&names, 10)
+                    }
                 )
             }
             Note::NotUtf8 => {

@@ -139,11 +139,15 @@ pub fn view(rows: &[CohortRow], filter: Filter, sort: Sort) -> Vec<&CohortRow> {
     shown
 }
 
-/// The results CSV's header row.
-pub const RESULT_COLUMNS: [&str; 7] = [
+/// The results CSV's header row: the learner's own five columns, so the file opens again in the
+/// cohort check (which ignores the rest), then the results.
+pub const RESULT_COLUMNS: [&str; 10] = [
     "row",
     "learner",
     "qualification",
+    "units",
+    "achieved",
+    "registered",
     "verdict",
     "credits",
     "missing",
@@ -167,6 +171,9 @@ pub fn results_csv<'a>(rows: impl IntoIterator<Item = &'a CohortRow>, base: &str
                 r.row.to_string(),
                 inert(&r.learner),
                 inert(&r.qualification),
+                inert(&r.units),
+                inert(&r.achieved),
+                inert(&r.registered),
                 r.verdict().label().to_owned(),
                 r.credits().map(|c| c.to_string()).unwrap_or_default(),
                 r.message.clone(),
@@ -205,7 +212,9 @@ mod tests {
     fn results_csv_reads_back_the_same_with_the_same_reader() {
         let rows = cohort();
         let text = results_csv(&rows, "https://example.org/planner/");
-        assert!(text.starts_with("\u{feff}row,learner,qualification,verdict,credits,missing,link\r\n"));
+        assert!(text.starts_with(
+            "\u{feff}row,learner,qualification,units,achieved,registered,verdict,credits,missing,link\r\n"
+        ));
         let table = read_table(text.as_bytes(), &RESULT_COLUMNS, 10).unwrap();
         assert_eq!(table.header, RESULT_COLUMNS);
         assert_eq!(table.delimiter, super::super::Delimiter::Comma);
@@ -217,6 +226,9 @@ mod tests {
                     r.row.to_string(),
                     r.learner.clone(),
                     r.qualification.clone(),
+                    r.units.clone(),
+                    r.achieved.clone(),
+                    r.registered.clone(),
                     r.verdict().label().to_owned(),
                     r.credits().map(|c| c.to_string()).unwrap_or_default(),
                     r.message.clone(),
@@ -228,16 +240,42 @@ mod tests {
             .collect();
         assert_eq!(back[1..], expected[1..]);
         assert_eq!(back[0][1], "'=HYPERLINK(\"x\")", "a formula is written inert");
-        assert_eq!(back[0][3], "met");
+        assert_eq!(back[0][6], "met");
         assert_eq!(back[1][1], "Khan, \"Bilal\"");
-        assert_eq!(back[1][4], "11 of 28");
+        assert_eq!(back[1][3], "203");
+        assert_eq!(back[1][7], "11 of 28");
         assert!(
-            back[2][5].starts_with("Row 4: In the units column, 999 is"),
+            back[2][8].starts_with("Row 4: In the units column, 999 is"),
             "{:?}",
             back[2]
         );
-        assert_eq!(back[2][6], "", "an error row has no link");
+        assert_eq!(back[2][9], "", "an error row has no link");
         assert!(matches!(rows[2].outcome, Outcome::Error(_)));
+    }
+
+    #[test]
+    fn the_results_file_checks_again_to_the_same_verdicts() {
+        let cat = crate::catalogue::shared().unwrap();
+        let sample = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cohort/sample.csv")).unwrap();
+        let first = check_cohort(cat, &sample).unwrap();
+        let again = check_cohort(cat, results_csv(&first.rows, "").as_bytes()).unwrap();
+        let verdicts = |c: &crate::cohort::Cohort| -> Vec<(String, String, Verdict)> {
+            c.rows
+                .iter()
+                .map(|r| (r.learner.clone(), r.qualification.clone(), r.verdict()))
+                .collect()
+        };
+        assert_eq!(verdicts(&again), verdicts(&first));
+        let links = |c: &crate::cohort::Cohort| c.rows.iter().map(|r| r.link().map(str::to_owned)).collect::<Vec<_>>();
+        assert_eq!(links(&again), links(&first));
+        assert_eq!(
+            again.notes,
+            [crate::cohort::Note::IgnoredColumns(
+                ["row", "verdict", "credits", "missing", "link"]
+                    .map(str::to_owned)
+                    .to_vec()
+            )]
+        );
     }
 
     #[test]

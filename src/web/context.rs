@@ -54,7 +54,7 @@ pub struct Notices {
 /// and coming Back shows the results again without the file.
 #[derive(PartialEq)]
 pub struct CheckedCohort {
-    /// What was checked, as the page names it: a file's name in quotes, or "The pasted rows".
+    /// What was checked, as the page names it: a file's name in quotes, or "the pasted rows".
     pub source: String,
     pub cohort: crate::cohort::Cohort,
 }

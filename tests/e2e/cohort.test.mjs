@@ -39,6 +39,8 @@ appTest('a cohort file with met, unmet and bad rows: every row checked, each err
   await openSample(page);
 
   assert.equal(await page.locator('.cohort-summary').innerText(), '10 learners: 3 met, 2 unmet, 5 errors.');
+  // The live region that was there before the check says what came of it.
+  assert.equal(await page.locator('.cohort-status[role="status"]').textContent(), 'Checked \u201csample.csv\u201d. 10 learners: 3 met, 2 unmet, 5 errors.');
   assert.deepEqual(await rows(page), EXPECTED);
   const text = await page.locator('.cohort-results').innerText();
   assert.match(text, /Not used: the column .Notes./);
@@ -78,14 +80,21 @@ appTest('the results download reads back as a spreadsheet would, with links that
   const [download] = await Promise.all([page.waitForEvent('download'), realClick(page, page.getByRole('button', { name: 'Download results (CSV)' }))]);
   assert.match(download.suggestedFilename(), /\.csv$/);
   const text = fs.readFileSync(await download.path(), 'utf8');
-  assert.ok(text.startsWith('\ufeffrow,learner,qualification,verdict,credits,missing,link\r\n'), text.slice(0, 80));
+  assert.ok(text.startsWith('\ufeffrow,learner,qualification,units,achieved,registered,verdict,credits,missing,link\r\n'), text.slice(0, 100));
   // One line a learner, as a spreadsheet reads it: quoted where a cell holds a comma or a quote.
   const lines = text.slice(1).split('\r\n');
   assert.equal(lines.length, 12, 'header, ten learners and the closing line end');
   assert.equal(lines[11], '');
-  assert.equal(lines[2], `3,Khan; Bilal,600/1136/1,met,42 of 42,,"${url}#/600-1136-1?do=303,309,316,404&done=207&registered=2024-09-02"`);
-  assert.equal(lines[4], '6,Dev Patel,600/1135/X,unmet,15 of 28,"Add at least 13 more credits: 15 of the 28 credits needed so far; at least 15 credits at level 2 or above: 13 so far, 2 more needed; and 2 more rules not met.",' + `"${url}#/600-1135-X?do=203,205"`);
-  assert.equal(lines[7], '9,Grace Liu,600/1135/X,error,,"Row 9: In the units column, 999 is not a unit of 600/1135/X.",');
+  assert.equal(lines[2], `3,Khan; Bilal,600/1136/1,303 309 404 316,207,02/09/2024,met,42 of 42,,"${url}#/600-1136-1?do=303,309,316,404&done=207&registered=2024-09-02"`);
+  assert.equal(lines[4], '6,Dev Patel,600/1135/X,203 205,,,unmet,15 of 28,"Add at least 13 more credits: 15 of the 28 credits needed so far; at least 15 credits at level 2 or above: 13 so far, 2 more needed; and 2 more rules not met.",' + `"${url}#/600-1135-X?do=203,205"`);
+  assert.equal(lines[7], '9,Grace Liu,600/1135/X,203 204 999,,,error,,"Row 9: In the units column, 999 is not a unit of 600/1135/X.",');
+
+  // The results file opens again in the check, to the same verdicts: an adviser can correct the
+  // error rows in a spreadsheet and check the file again.
+  await page.locator('#cohort-file').setInputFiles({ name: 'results.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.getByRole('heading', { name: 'Results: \u201cresults.csv\u201d' }).waitFor();
+  assert.deepEqual(await rows(page), EXPECTED);
+  assert.match(await page.locator('.cohort-notes').innerText(), /Not used: the columns .row., .verdict., .credits., .missing. and .link./);
 
   // The link in the table opens the plan, which meets its rules; Back finds the results again.
   await realClick(page, page.locator('tr[data-learner="Khan; Bilal"]').getByRole('link', { name: /Open plan/ }));

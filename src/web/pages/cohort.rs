@@ -44,7 +44,8 @@ pub fn cohort_page() -> Html {
                         set.emit(Some(Rc::new(CheckedCohort { source, cohort })));
                     }
                     Err(message) => refused.set(Some(format!(
-                        "{source} was not checked. {message} Nothing has been changed."
+                        "{} was not checked. {message} Nothing has been changed.",
+                        crate::words::capital(&source)
                     ))),
                 }
                 busy.set(None);
@@ -97,7 +98,7 @@ pub fn cohort_page() -> Html {
                 ));
                 return;
             }
-            check.emit(("The pasted rows".to_owned(), pasted.as_bytes().to_vec()));
+            check.emit(("the pasted rows".to_owned(), pasted.as_bytes().to_vec()));
         })
     };
     let on_example = Callback::from(|_: MouseEvent| {
@@ -134,9 +135,13 @@ pub fn cohort_page() -> Html {
                 <textarea id="cohort-paste" rows="5" aria-describedby="cohort-paste-hint" value={(*pasted).clone()} oninput={on_paste_input} />
                 <button type="submit" class="button">{"Check pasted rows"}</button>
             </form>
-            <div role="status" class="cohort-status">
+            // One region that is always there, so screen readers hear both "Checking…" and the
+            // counts once the table is drawn (the counts are shown again, visibly, in the results).
+            <div role="status" class={if busy.is_some() { "cohort-status" } else { "cohort-status visually-hidden" }}>
                 if let Some(source) = &*busy {
                     <p>{format!("Checking {source}\u{2026}")}</p>
+                } else if let Some(checked) = &memory.current {
+                    <p>{format!("Checked {}. {}", checked.source, checked.cohort.summary().sentence())}</p>
                 }
             </div>
             if let Some(message) = &*refused {
@@ -232,7 +237,7 @@ fn cohort_results(props: &ResultsProps) -> Html {
     html! {
         <section class="cohort-results" aria-labelledby="cohort-results-title">
             <h2 id="cohort-results-title">{format!("Results: {}", props.checked.source)}</h2>
-            <p class="cohort-summary" role="status" data-met={summary.met.to_string()} data-unmet={summary.unmet.to_string()} data-errors={summary.errors.to_string()}>
+            <p class="cohort-summary" data-met={summary.met.to_string()} data-unmet={summary.unmet.to_string()} data-errors={summary.errors.to_string()}>
                 {summary.sentence()}
             </p>
             if !cohort.notes.is_empty() {
