@@ -22,7 +22,7 @@ cd "$ROOT"
 CASES="${1:-1000000}"
 shift || true
 TARGETS=("$@")
-[ "${#TARGETS[@]}" -gt 0 ] || TARGETS=(address plan saved paste)
+[ "${#TARGETS[@]}" -gt 0 ] || TARGETS=(address plan saved paste cohort)
 
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 mkdir -p "$TARGET_DIR"

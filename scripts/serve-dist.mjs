@@ -40,6 +40,9 @@ export const MIME = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** A file trunk named with its content's hash: `name-<16 hex>.ext` (the wasm `…_bg.wasm`). */
+export const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
 // Precompressed copies, best first.
 const ENCODINGS = [
   ['br', '.br'],
@@ -60,11 +63,13 @@ export function accepts(header, coding) {
 
 /**
  * Serves `root` on `host` (127.0.0.1) at `port` (0: a free one), as the folder `folder` of the
- * site (default '/': the site's root; the suite also serves it deeper, as a host might). Returns
+ * site (default '/': the site's root; the suite also serves it deeper, as a host might). With
+ * `immutable`, files named with their hash may be cached for a year, as in production; otherwise
+ * nothing is cached. Returns
  * { origin, url, port, requests, close }; `requests` records every request served
  * ({ method, path, status, encoding }).
  */
-export async function startServer({ root = path.join(REPO_ROOT, 'dist'), port = 0, host = '127.0.0.1', folder = '/' } = {}) {
+export async function startServer({ root = path.join(REPO_ROOT, 'dist'), port = 0, host = '127.0.0.1', folder = '/', immutable = false } = {}) {
   if (!folder.startsWith('/') || !folder.endsWith('/')) throw new Error(`folder must start and end with '/': ${folder}`);
   const index = path.join(root, 'index.html');
   if (!fs.existsSync(index)) {
@@ -100,6 +105,8 @@ export async function startServer({ root = path.join(REPO_ROOT, 'dist'), port = 
       const headers = {
         'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
         Vary: 'Accept-Encoding',
+        // As the README asks of a host: files named with their hash never change.
+        ...(immutable && HASHED.test(file) ? { 'Cache-Control': 'max-age=31536000, immutable' } : {}),
       };
       for (const [coding, suffix] of ENCODINGS) {
         if (accepts(req.headers['accept-encoding'], coding) && (await isFile(file + suffix))) {

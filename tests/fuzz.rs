@@ -1,5 +1,6 @@
-//! Fuzz targets for the four decoders that read text from outside the app: the address, a plan
-//! file, the saved-plans storage entry and the paste box. One `#[test]` per target.
+//! Fuzz targets for the five decoders that read text from outside the app: the address, a plan
+//! file, the saved-plans storage entry, the paste box and the cohort file. One `#[test]` per
+//! target.
 //!
 //! Each target feeds its decoder two kinds of input, both built by proptest strategies:
 //!
@@ -1523,6 +1524,136 @@ fn paste() {
     });
 }
 
+// ---------------------------------------------------------------------------------------------
+// The cohort file.
+
+const COHORT_DICTIONARY: &[&str] = &[
+    ",",
+    ";",
+    "\t",
+    "\"",
+    "\"\"",
+    "\r\n",
+    "\n",
+    "\r",
+    "\u{feff}",
+    "learner",
+    "qualification",
+    "units",
+    "achieved",
+    "registered",
+    "Learner,Qualification,Units",
+    "600/1135/X",
+    "600-1136-1",
+    "L/503/0394",
+    "204",
+    "Unit 204",
+    "none",
+    "2024-09-01",
+    "31/02/2024",
+    "1/9/2024",
+    "=HYPERLINK(\"x\")",
+    "PK\u{3}\u{4}",
+    "\0",
+];
+
+/// Cohort files as spreadsheets write them: the app's own generated file of a few learners,
+/// its header reordered and recased, with another delimiter.
+fn cohort_generated() -> BoxedStrategy<(String, usize)> {
+    // Made once (it finds each qualification's shortest routes); each case takes its first rows.
+    static SAMPLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let lines = SAMPLE.get_or_init(|| {
+        pathway_planner::cohort::sample_cohort(cat(), 40)
+            .split_inclusive('\n')
+            .map(str::to_owned)
+            .collect()
+    });
+    let qs = cat().qualifications.len();
+    (
+        1usize..lines.len(),
+        0..qs,
+        prop::sample::select(vec![",", ";", "\t"]),
+        any::<bool>(),
+    )
+        .prop_map(move |(n, q, delimiter, upper)| {
+            let text: String = lines[..=n].concat();
+            let (header, rest) = text.split_once('\n').unwrap_or((&text, ""));
+            let header = if upper {
+                header.to_uppercase()
+            } else {
+                header.to_owned()
+            };
+            let text = if delimiter == "," {
+                format!("{header}\n{rest}")
+            } else {
+                // Only the header's commas: the rows keep theirs, as a broken export would.
+                format!("{}\n{rest}", header.replace(',', delimiter))
+            };
+            (text, q)
+        })
+        .boxed()
+}
+
+/// Reading and checking a file of a few hundred rows at most: generous, it finds runaway work.
+const COHORT_BOUND: Bound = Bound {
+    ms: 100,
+    ms_per_mb: 1_000,
+};
+
+#[test]
+fn cohort() {
+    use pathway_planner::cohort::{check_cohort, Outcome as Checked};
+    let c = cat();
+    let strategy = inputs("cohort", cohort_generated(), COHORT_DICTIONARY, 4_000, 256 * 1024);
+    fuzz("cohort", COHORT_BOUND, strategy, |input| {
+        let (result, took) = timed(COHORT_BOUND.for_len(input.text.len()), || {
+            check_cohort(c, input.text.as_bytes())
+        });
+        let cohort = match result {
+            Err(e) => return short("check_cohort's refusal", took, &[e.message()]),
+            Ok(cohort) => cohort,
+        };
+        let notes: Vec<String> = cohort.notes.iter().map(|n| n.sentence()).collect();
+        let out = short("check_cohort's notes", took, &notes)?;
+        for row in &cohort.rows {
+            // A row's message names every problem in it, each quoting at most a few tokens cut
+            // short: about 1,600 characters at worst.
+            ensure!(
+                row.message.chars().count() <= 2 * MAX_MESSAGE_CHARS,
+                "row {}: a message of {} characters",
+                row.row,
+                row.message.chars().count()
+            );
+            if let Checked::Checked(checked) = &row.outcome {
+                let q = c
+                    .qualification(&row.qualification)
+                    .ok_or_else(|| format!("row {}: {} is not in the catalogue", row.row, row.qualification))?;
+                let verdict = Compiled::new(q).expect("compiles").evaluate(&checked.plan);
+                ensure!(
+                    verdict.met() == checked.met,
+                    "row {}: the cohort says met={}, the engine {}",
+                    row.row,
+                    checked.met,
+                    verdict.met()
+                );
+                let d = address::decode(&checked.link, c);
+                ensure!(
+                    d.problems.is_empty()
+                        && d.route
+                            == Route::Planner {
+                                number: q.number.clone(),
+                                plan: checked.plan.clone()
+                            },
+                    "row {}: the link {} does not open the plan checked",
+                    row.row,
+                    checked.link
+                );
+            }
+        }
+        Ok(out)
+    });
+}
+
 /// The corpus is what it says: valid input for each decoder.
 #[test]
 fn seeds_are_valid_inputs() {
@@ -1534,6 +1665,10 @@ fn seeds_are_valid_inputs() {
     for s in seeds("plan") {
         let p = read_plan_json(c, std::str::from_utf8(&s).expect("UTF-8")).expect("a plan file");
         assert!(!p.plan.chosen.is_empty(), "{p:?}");
+    }
+    for s in seeds("cohort") {
+        let checked = pathway_planner::cohort::check_cohort(c, &s).expect("a cohort file");
+        assert!(!checked.rows.is_empty(), "{checked:?}");
     }
     for s in seeds("saved") {
         let out = load(Some(std::str::from_utf8(&s).expect("UTF-8")));

@@ -4,7 +4,7 @@
 // scripts/post-build.mjs) writes it into dist/ with VERSION and FILES filled in from the files it
 // built, so no list here is kept by hand; development builds have no worker.
 //
-// - install: every built file is fetched past the HTTP cache into a cache named after VERSION.
+// - install: every built file is saved into a cache named after VERSION (see HASHED).
 // - fetch: files of this site are answered from that cache first; a page load (navigation) gets
 //   the cached index.html, since every page of the app is an address after '#'.
 // - A new version waits until the page asks it to take over ('skip-waiting', sent when the user
@@ -19,9 +19,19 @@ const CACHE = PREFIX + VERSION;
 
 const scoped = (file) => new URL(file, self.registration.scope).href;
 
+// Files named with their content's hash (trunk's `name-<16 hex>.ext`) never change, so the copy
+// the page has just loaded from the browser's HTTP cache is taken as it is, and a first visit
+// downloads nothing twice. Any other file (index.html, the manifest, the icons) is revalidated
+// with the server, so a new version never caches an older page.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((file) => new Request(scoped(file), { cache: 'reload' })))),
+    caches
+      .open(CACHE)
+      .then((cache) =>
+        cache.addAll(FILES.map((file) => new Request(scoped(file), { cache: HASHED.test(file) ? 'default' : 'no-cache' }))),
+      ),
   );
 });
 
