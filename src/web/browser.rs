@@ -65,6 +65,15 @@ pub fn today_iso() -> String {
     now_iso().get(..10).unwrap_or_default().to_owned()
 }
 
+/// The file just chosen in a file input, if one was. The input is cleared, so that choosing the
+/// same file again (after correcting it, say) reads it again.
+pub fn take_chosen_file(e: &web_sys::Event) -> Option<gloo_file::File> {
+    let input: web_sys::HtmlInputElement = e.target()?.dyn_into().ok()?;
+    let file = input.files().and_then(|list| list.get(0))?;
+    input.set_value("");
+    Some(gloo_file::File::from(file))
+}
+
 /// Offers `text` as a file download, made in the page (no request leaves it).
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let blob = gloo_file::Blob::new_with_options(text, Some(mime));

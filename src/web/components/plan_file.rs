@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::address::Route;
 use crate::catalogue::shared;
 use crate::travel::json::{read_plan_json, MAX_PLAN_BYTES};
+use crate::web::browser::take_chosen_file;
 use crate::web::context::{use_nav, use_notices, Notice};
 
 #[function_component(OpenPlanFile)]
@@ -16,13 +17,9 @@ pub fn open_plan_file() -> Html {
     let onchange = {
         let error = error.clone();
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|list| list.get(0)) else {
+            let Some(file) = take_chosen_file(&e) else {
                 return;
             };
-            // Cleared, so choosing the same file again (after fixing it, say) reads it again.
-            input.set_value("");
-            let file = gloo_file::File::from(file);
             let name = file.name();
             if file.size() > MAX_PLAN_BYTES as u64 {
                 error.set(format!(

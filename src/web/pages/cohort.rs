@@ -12,7 +12,7 @@ use crate::catalogue::shared;
 use crate::cohort::{
     check_cohort, view, Cohort, Direction, Filter, Sort, SortColumn, Verdict, EXAMPLE_FILE as EXAMPLE, MAX_COHORT_BYTES,
 };
-use crate::web::browser::{download, link_to, print};
+use crate::web::browser::{download, link_to, print, take_chosen_file};
 use crate::web::context::{use_cohort_memory, CheckedCohort};
 use crate::words::thousands;
 
@@ -55,12 +55,9 @@ pub fn cohort_page() -> Html {
     let on_file = {
         let (check, refused) = (check.clone(), refused.clone());
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|list| list.get(0)) else {
+            let Some(file) = take_chosen_file(&e) else {
                 return;
             };
-            input.set_value("");
-            let file = gloo_file::File::from(file);
             let name = format!("\u{201c}{}\u{201d}", file.name());
             if file.size() > MAX_COHORT_BYTES as u64 {
                 refused.set(Some(format!(
