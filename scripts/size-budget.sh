@@ -9,7 +9,7 @@
 # It was 400,000 until #13 (offline and the cohort check), which #11 set it to leave room for but
 # which did not fit in the 1,384 bytes left: the install icons (7.2 KB, PNG, which no compression
 # shrinks), the service worker and manifest (1.5 KB) and the cohort page and check (34.6 KB of
-# wasm) took the site from 398,616 to 443,612 bytes. Raised to 450,000 rather than measured
+# wasm) took the site from 398,616 to 443,698 bytes. Raised to 450,000 rather than measured
 # differently, so the figure stays comparable with every earlier one.
 # The precompressed copies themselves (*.gz, *.br, written by the post-build hook) are not counted:
 # a visitor downloads one encoding of each file. Each must exist and decompress to its file
