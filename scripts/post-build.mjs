@@ -4,19 +4,24 @@
 // 1. Minifies wasm-bindgen's JS glue with terser, and brings its Subresource Integrity hash in
 //    index.html up to date. Trunk's own minifier gives up on the glue (it cannot parse
 //    `export default`) and leaves it whole.
-// 2. Replaces trunk's inline bootstrap with one that fetches the wasm with its integrity hash
-//    (Chromium ignores `integrity` on the preload link, so nothing else checks it) and says so in
-//    the page when a file did not arrive intact; the glue's hash goes in an import map. Both
+// 2. Puts the home page, pre-rendered by the app's own components (src/bin/prerender.rs, built
+//    with `--profile prerender --features prerender`), inside #app, and after it
+//    www/loading-shell.js, which shows a planner address's title while the wasm loads. The app
+//    hydrates the home page (src/web/mod.rs).
+// 3. Replaces trunk's inline bootstrap with one that fetches the wasm with its integrity hash,
+//    after the first paint (trunk's preload link for it goes), and says so in
+//    the page when a file did not arrive intact; the glue's hash goes in an import map. The
 //    inline scripts' sha256 hashes replace 'unsafe-inline' in the page's Content-Security-Policy,
 //    so no other inline script or event handler can run.
-// 3. Writes the service worker (scripts/service-worker.mjs) with the list of files built.
-// 4. Writes a gzip (level 9) and a brotli (quality 11) copy beside every built file
+// 4. Writes the service worker (scripts/service-worker.mjs) with the list of files built.
+// 5. Writes a gzip (level 9) and a brotli (quality 11) copy beside every built file
 //    (scripts/precompress.mjs), for static hosts that serve precompressed files.
 //
 // Runs in trunk's staging folder (TRUNK_STAGING_DIR), after index.html is written there and
 // before the folder replaces dist/, so dist/ gets the copies. The wasm is left as wasm-opt wrote
 // it. Development builds are left as they are.
 
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -64,7 +69,27 @@ html = html.split(oldHash).join(sri(jsAfter));
 
 fs.writeFileSync(jsPath, jsAfter);
 
-// --- 2. bootstrap with enforced integrity, and a policy without 'unsafe-inline' -----------------
+// --- 2. the home page, pre-rendered, and the loading shell --------------------------------------
+let home;
+try {
+  home = execFileSync('cargo', ['run', '--quiet', '--profile', 'prerender', '--features', 'prerender', '--bin', 'prerender'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  }).toString('utf8');
+} catch (error) {
+  fail(`the pre-renderer failed: ${error.message}`);
+}
+if (!/<main[ >]/.test(home) || !home.includes('<h1>')) fail('the pre-rendered home page has no main heading');
+const shellSource = fs.readFileSync(path.join(root, 'www', 'loading-shell.js'), 'utf8');
+const shell = (await terser.minify(shellSource, { compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
+if (!shell) fail('terser produced nothing for www/loading-shell.js');
+const appDiv = html.match(/<div id="?app"?><\/div>/);
+if (!appDiv) fail('index.html has no empty <div id="app"> to pre-render into');
+// A function, so that no `$` in the markup is read as a replacement pattern.
+html = html.replace(appDiv[0], () => `<div id=app data-prerendered>${home}</div><script>${shell}</script>`);
+
+// --- 3. bootstrap with enforced integrity, and a policy without 'unsafe-inline' -----------------
 const wasmFiles = fs.readdirSync(staging).filter((name) => name.endsWith('_bg.wasm'));
 if (wasmFiles.length !== 1) fail(`expected one _bg.wasm file in ${staging}, found ${wasmFiles.length}`);
 const wasmSri = sri(fs.readFileSync(path.join(staging, wasmFiles[0])));
@@ -74,6 +99,10 @@ const importMap = JSON.stringify({ integrity: { [`./${jsFiles[0]}`]: sri(jsAfter
 // The message is built with DOM calls: the page's policy allows no inline handlers or HTML strings.
 const bootstrap = `import init, * as bindings from './${jsFiles[0]}';
 try {
+  await new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
   const wasm = await init({ module_or_path: fetch('./${wasmFiles[0]}', { integrity: '${wasmSri}' }) });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
@@ -90,21 +119,28 @@ try {
   main.append(h1, p);
   (document.getElementById('app') ?? document.body).replaceChildren(main);
 }`;
+// The wasm is asked for once the page has been painted (the bootstrap waits a frame), not
+// preloaded: the page is readable without it, and its download would compete with the page's own
+// files for a slow connection before the first paint.
+const wasmPreload = html.match(/<link [^>]*_bg\.wasm[^>]*>/g) ?? [];
+if (wasmPreload.length !== 1) fail(`expected one link to the wasm in index.html, found ${wasmPreload.length}`);
+html = html.replace(wasmPreload[0], '');
 const csp = html.match(/<meta content="([^"]*)" http-equiv="?Content-Security-Policy"?>/);
 if (!csp || !csp[1].includes("'unsafe-inline'")) fail("index.html has no Content-Security-Policy with 'unsafe-inline' to replace");
 const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-html = html.replace(boots[0][0], `<script type=importmap>${importMap}</script><script type=module>${bootstrap}</script>`);
-html = html.replace(csp[0], csp[0].replace("'unsafe-inline'", `${sha256(importMap)} ${sha256(bootstrap)}`));
+html = html.replace(boots[0][0], () => `<script type=importmap>${importMap}</script><script type=module>${bootstrap}</script>`);
+html = html.replace(csp[0], () => csp[0].replace("'unsafe-inline'", `${sha256(importMap)} ${sha256(bootstrap)} ${sha256(shell)}`));
 fs.writeFileSync(htmlPath, html);
 
-// --- 3. the service worker, its precache list made from the files just built --------------------
+// --- 4. the service worker, its precache list made from the files just built --------------------
 const worker = writeServiceWorker(staging);
 
-// --- 4. precompressed copies (last: they must be of the files as served) ------------------------
+// --- 5. precompressed copies (last: they must be of the files as served) ------------------------
 const sizes = precompressDir(staging);
 const sum = (key) => sizes.reduce((n, s) => n + s[key], 0);
 console.log(
   `post-build: terser ${jsFiles[0]} ${jsBefore.length} -> ${jsAfter.length} bytes; ` +
+    `home page pre-rendered (${Buffer.byteLength(home)} bytes) with a ${shell.length}-byte loading shell; ` +
     `sw.js version ${worker.version} precaching ${worker.files.length} files; ` +
     `.gz and .br beside ${sizes.length} files (${sum('raw')} bytes: gzip ${sum('gzip')}, brotli ${sum('brotli')})`,
 );

@@ -73,6 +73,10 @@ for f in tests/*.rs; do
 done
 [ "${#BROWSER_TESTS[@]}" -gt 0 ] || { echo "no browser test files (tests/*.rs with run_in_browser)" >&2; exit 1; }
 
+# The release build's pre-renderer (src/bin/prerender.rs): the web layer compiled natively.
+step "cargo clippy --features prerender --profile prerender --lib --bin prerender -- -D warnings"
+cargo clippy --features prerender --profile prerender --lib --bin prerender -- -D warnings
+
 step "cargo clippy --target $WASM_TARGET --lib --bins ${BROWSER_TESTS[*]} -- -D warnings"
 cargo clippy --target "$WASM_TARGET" --lib --bins "${BROWSER_TESTS[@]}" -- -D warnings
 

@@ -13,6 +13,6 @@ pub mod engine;
 pub mod planner;
 pub mod solver;
 pub mod travel;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod web;
 pub mod words;

@@ -14,9 +14,15 @@ use super::offline::{use_offline, Offline, OfflineLine, UpdateOffer};
 use super::pages::{CohortPage, ComparePage, Home, NotFound, PlannerPage, UnitsPage};
 use super::storage;
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The address the page was opened at: the browser's, or the home page's when pre-rendering.
+    pub address: String,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let hash = use_state_eq(current_hash);
+pub fn app(props: &AppProps) -> Html {
+    let hash = use_state_eq(|| props.address.clone());
     let notice = use_state(|| None::<Notice>);
     // Writing the address costs about a millisecond on a full page, so a plan's address is
     // written just after the click that changed it has been rendered (see `record`).

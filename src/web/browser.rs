@@ -3,6 +3,15 @@
 
 use wasm_bindgen::JsCast;
 
+/// A named point in start-up in the browser's performance timeline (for the figures in the README
+/// and the end-to-end tests).
+#[cfg(target_arch = "wasm32")]
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 pub fn current_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())

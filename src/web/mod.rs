@@ -40,18 +40,79 @@ impl std::ops::Deref for Qual {
     }
 }
 
+/// Whether `address` shows the home page exactly as pre-rendered: no problems to report with it.
+#[cfg(target_arch = "wasm32")]
+fn is_plain_home(address: &str) -> bool {
+    matches!(address, "" | "#" | "#/")
+}
+
+/// The marker `scripts/post-build.mjs` puts on `#app` when it holds the pre-rendered home page.
+pub const PRERENDERED: &str = "data-prerendered";
+
+/// Where start-up stands, on `#app`: `starting` once the wasm runs (the loading shell,
+/// `www/loading-shell.js`, then leaves the page alone), `started` once the page is drawn.
+pub const STAGE: &str = "data-app";
+
 /// Mounts the app into `#app` (or the body) with the panic reporter installed.
+///
+/// The release build's `#app` already holds the home page (see [`prerender_home`]): opened at
+/// the home page, the app takes that markup over (hydration) instead of drawing it again; at any
+/// other address it replaces it (or the loading shell shown there). Start-up is cut into tasks,
+/// with the browser free to paint and answer input between them: the catalogue is decoded in one,
+/// the page drawn in the next, so neither blocks the page for long on a slow phone.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic::install();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(el) => {
-            yew::Renderer::<app::App>::with_root(el).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
-        }
+    if let Some(el) = &root {
+        let _ = el.set_attribute(STAGE, "starting");
     }
+    wasm_bindgen_futures::spawn_local(async move {
+        browser::mark("pathway-planner:wasm-started");
+        yield_to_browser().await;
+        let _ = crate::catalogue::shared();
+        browser::mark("pathway-planner:catalogue-decoded");
+        yield_to_browser().await;
+        // Read now, not before the yields: the address may have changed meanwhile.
+        let address = browser::current_hash();
+        let props = app::AppProps {
+            address: address.clone(),
+        };
+        match root {
+            Some(el) => {
+                let pristine =
+                    el.has_attribute(PRERENDERED) && el.query_selector(".loading-shell").ok().flatten().is_none();
+                let _ = el.remove_attribute(PRERENDERED);
+                if pristine && is_plain_home(&address) {
+                    yew::Renderer::<app::App>::with_root_and_props(el.clone(), props).hydrate();
+                } else {
+                    el.set_inner_html("");
+                    yew::Renderer::<app::App>::with_root_and_props(el.clone(), props).render();
+                }
+                let _ = el.set_attribute(STAGE, "started");
+            }
+            None => {
+                yew::Renderer::<app::App>::with_props(props).render();
+            }
+        }
+        browser::mark("pathway-planner:drawn");
+    });
+}
+
+/// Lets the browser paint and handle input before the next piece of start-up.
+#[cfg(target_arch = "wasm32")]
+async fn yield_to_browser() {
+    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+}
+
+/// The home page as the app first draws it, as HTML Yew can hydrate: the release build writes it
+/// into `index.html`, so the page is readable before (and without) the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerender_home() -> String {
+    let renderer = yew::ServerRenderer::<app::App>::with_props(|| app::AppProps {
+        address: crate::address::encode(&crate::address::Route::Home),
+    });
+    futures_executor::block_on(renderer.render())
 }

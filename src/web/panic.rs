@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast;
 
 /// Installed through Yew, which would otherwise put its own hook in place when the app starts.
+#[cfg(target_arch = "wasm32")]
 pub fn install() {
     yew::set_custom_panic_hook(Box::new(|info| {
         let message = info.to_string();

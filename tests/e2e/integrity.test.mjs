@@ -21,16 +21,20 @@ appTest('the page policy allows no inline script but its own bootstrap', async (
 });
 
 appTest('an injected inline script and event handler do not run', async ({ page, url, problems }) => {
+  let injected = false;
   await page.route(new URL('./', url).href, async (route) => {
     const response = await route.fetch();
-    const html = (await response.text()).replace(
-      '<div id=app>',
-      '<script>window.__injected = "script"</script><img alt="" src="data:," onerror="window.__injected = \'handler\'"><div id=app>',
+    const original = await response.text();
+    const html = original.replace(
+      /<div id=app[ >]/,
+      (div) => `<script>window.__injected = "script"</script><img alt="" src="data:," onerror="window.__injected = 'handler'">${div}`,
     );
+    injected = html !== original;
     await route.fulfill({ response, body: html });
   });
   await page.goto(url, { waitUntil: 'load' });
   await waitForApp(page);
+  assert.ok(injected, 'the injection found its place in index.html');
   assert.equal(await page.evaluate(() => window.__injected), undefined);
   expectProblems(problems, /Content Security Policy/);
 });

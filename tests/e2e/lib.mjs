@@ -226,9 +226,13 @@ export async function screenshot(page, name) {
 // ---------------------------------------------------------------------------------------------
 // Waiting for the app.
 
-/** Waits until the Yew app has rendered into #app (its h1 is visible). */
+/**
+ * Waits until the app has drawn its first page: it marks #app with data-app="started" then
+ * (src/web/mod.rs). The release build's page has an h1 before that (the pre-rendered home page,
+ * or the loading shell at other addresses), so an h1 alone says nothing about the app.
+ */
 export async function waitForApp(page) {
-  await page.locator('#app h1').first().waitFor({ state: 'visible' });
+  await page.locator('#app[data-app="started"] h1').first().waitFor({ state: 'visible' });
 }
 
 /**

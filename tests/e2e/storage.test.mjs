@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { appTest, gotoApp, realClick, REPO_ROOT } from './lib.mjs';
+import { appTest, gotoApp, realClick, REPO_ROOT, waitForApp } from './lib.mjs';
 
 const KEY = 'pathway-planner.saved';
 const PLAN = '#/600-1136-1?do=204,207,302,303,304,305&done=312';
@@ -86,7 +86,7 @@ appTest('two tabs saving at once keep both plans, and each tab shows the other\'
   await gotoApp(page, PLAN);
   const other = await context.newPage();
   await other.goto(new URL('#/600-1135-X?do=202', url).href);
-  await other.locator('#app h1').waitFor();
+  await waitForApp(other);
   await save(page, 'From the first tab');
   await page.locator('.saved-table tbody tr', { hasText: 'From the first tab' }).waitFor();
   // The second tab saves as well; whichever list it holds, the write is applied to what is stored.

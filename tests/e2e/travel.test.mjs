@@ -1,7 +1,7 @@
 // Plans that leave the room: the copied link opens the same plan in a fresh browser, the CSV
 // download is one unit a row, and the printed page is the learning plan without controls.
 import assert from 'node:assert/strict';
-import { appTest, gotoApp, checkA11y, realClick, openPage } from './lib.mjs';
+import { appTest, gotoApp, checkA11y, realClick, openPage, waitForApp } from './lib.mjs';
 
 const PLAN = '#/600-1136-1?do=302,303,304,305,306,311&done=312&registered=2017-09-04';
 
@@ -234,7 +234,7 @@ appTest('the plan last open in this browser is offered on the home page, with it
   // Another tab of the same browser, opened at the front page.
   const later = await context.newPage();
   await later.goto(page.url().split('#')[0]);
-  await later.locator('#app h1').waitFor();
+  await waitForApp(later);
   const link = later.locator('.continue a');
   await link.waitFor();
   assert.match(await later.locator('.continue').innerText(), /Level 3 NVQ Diploma in Contact Centre Operations \(600\/1136\/1\).*Meets the rules/);

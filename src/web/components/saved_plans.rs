@@ -119,8 +119,10 @@ pub struct SavedPlansProps {
 
 #[function_component(SavedPlansPanel)]
 pub fn saved_plans_panel(props: &SavedPlansProps) -> Html {
+    // Storage is read once the panel is on screen: its first render must equal the pre-rendered
+    // home page that the app hydrates.
     let store = use_reducer_eq(|| SavedStore {
-        loaded: storage::load(),
+        loaded: storage::Loaded::default(),
         status: String::new(),
         offer: None,
         pending: None,
@@ -151,9 +153,20 @@ pub fn saved_plans_panel(props: &SavedPlansProps) -> Html {
         });
     }
     {
-        // Another tab saved, renamed or deleted: show what storage now holds.
+        // What storage holds now, and whenever another tab saves, renames or deletes.
         let dispatcher = store.dispatcher();
         use_effect_with((), move |_| {
+            // In a task of its own, after the page is drawn: reading and checking every saved
+            // plan is the panel's heavy part, and the page should not wait for it.
+            let first = {
+                let dispatcher = dispatcher.clone();
+                gloo_timers::callback::Timeout::new(0, move || {
+                    dispatcher.dispatch(SavedMsg::Stored {
+                        loaded: storage::load(),
+                        status: None,
+                    })
+                })
+            };
             let listener = web_sys::window().map(|w| {
                 gloo_events::EventListener::new(&w, "storage", move |e| {
                     let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
@@ -165,7 +178,7 @@ pub fn saved_plans_panel(props: &SavedPlansProps) -> Html {
                     }
                 })
             });
-            move || drop(listener)
+            move || drop((first, listener))
         });
     }
     let entries = use_memo(store.loaded.outcome.plans.clone(), |plans| {

@@ -23,7 +23,15 @@ pub struct HomeProps {
 
 #[function_component(Home)]
 pub fn home(props: &HomeProps) -> Html {
-    let last = use_memo((), |_| storage::last());
+    // Read after the first render, which must equal the pre-rendered page the app hydrates.
+    let last = use_state(|| None::<String>);
+    {
+        let last = last.clone();
+        use_effect_with((), move |_| {
+            let read = gloo_timers::callback::Timeout::new(0, move || last.set(storage::last()));
+            move || drop(read)
+        });
+    }
     let Ok(cat) = shared() else { return html! {} };
     let mut bodies: Vec<&str> = cat.qualifications.iter().map(|q| q.awarding_body.as_str()).collect();
     bodies.dedup();
@@ -31,10 +39,9 @@ pub fn home(props: &HomeProps) -> Html {
         <main id="main" class="page" tabindex="-1">
             <h1>{"Choose a qualification"}</h1>
             <p class="lede">{"Pick units, record what a learner has already achieved, and see at once whether the plan meets the qualification's rules of combination and what is still missing."}</p>
-            <p>{"To put qualifications side by side or find a unit in any of them, use "}<a href={encode(&Route::Compare { numbers: Vec::new() })}>{"Compare"}</a>{" and "}<a href={encode(&Route::Units { query: String::new() })}>{"Find a unit"}</a>{", or the forms below the list. To check every learner's plan at once from a spreadsheet, use "}<a href={encode(&Route::Cohort)}>{"Check a cohort"}</a>{"."}</p>
+            <p class="home-tools">{"To put qualifications side by side or find a unit in any of them, use "}<a href={encode(&Route::Compare { numbers: Vec::new() })}>{"Compare"}</a>{" and "}<a href={encode(&Route::Units { query: String::new() })}>{"Find a unit"}</a>{", or the forms below the list. To check every learner's plan at once from a spreadsheet, use "}<a href={encode(&Route::Cohort)}>{"Check a cohort"}</a>{"."}</p>
             <p class="hint terms">{TERMS}</p>
             <LinkProblems problems={props.problems.clone()} />
-            { continue_last(last.as_deref()) }
             { for bodies.iter().map(|body| html! {
                 <section class="body-section" aria-labelledby={format!("body-{}", slug(body))}>
                     <h2 id={format!("body-{}", slug(body))}>{*body}</h2>
@@ -59,6 +66,9 @@ pub fn home(props: &HomeProps) -> Html {
             </div>
             <section class="open-section" aria-labelledby="open-title">
                 <h2 id="open-title">{"Have a plan already?"}</h2>
+                // Down here, not above the list: it appears only once storage has been read, and
+                // there it moves nothing a reader is looking at.
+                { continue_last(last.as_deref()) }
                 <SavedPlansPanel />
                 <OpenPlanFile />
             </section>
