@@ -55,6 +55,10 @@ function runLighthouse(url, reportPath) {
   });
 }
 
+/** The targets of #16 by page: performance score and, for the home page, LCP (ms). */
+const TARGETS = { home: { score: 99, lcp: 1200 }, 'planner 600/1136/1': { score: 95 } };
+for (const [name] of PAGES) if (!TARGETS[name]) throw new Error(`no targets for the page ${name}`);
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -98,6 +102,14 @@ try {
         `FCP ${(m('fcp') / 1000).toFixed(2)} s  LCP ${(m('lcp') / 1000).toFixed(2)} s  ` +
         `TBT ${m('tbt').toFixed(0)} ms  TTI ${(m('tti') / 1000).toFixed(2)} s  CLS ${m('cls').toFixed(3)}`,
     );
+    // The targets of #16 (first paint without the wasm), each said met or missed.
+    const targets = [
+      ['performance', m('score') >= TARGETS[name].score, `>= ${TARGETS[name].score}`],
+      ...(TARGETS[name].lcp ? [['LCP', m('lcp') <= TARGETS[name].lcp, `<= ${TARGETS[name].lcp / 1000} s`]] : []),
+      ['TBT', m('tbt') <= 100, '<= 100 ms'],
+      ['CLS', m('cls') === 0, '0'],
+    ];
+    console.log(`${''.padEnd(34)} targets: ${targets.map(([what, met, goal]) => `${what} ${goal} ${met ? 'met' : 'MISSED'}`).join('; ')}`);
   }
   console.log(`full reports: ${path.relative(process.cwd(), REPORTS)}/`);
 } catch (err) {

@@ -3,7 +3,7 @@
 # prints every built file in dist/ with its raw, gzip -9 and brotli (quality 11) size, then both
 # totals, and fails if the gzip total is over the budget.
 #
-# Budget: 450,000 bytes of gzip -9 output summed over every built file (decimal units). Gzip is
+# Budget: 470,000 bytes of gzip -9 output summed over every built file (decimal units). Gzip is
 # the budgeted figure because every browser and host supports it; the brotli total, what a host
 # serving the precompressed .br copies sends to current browsers, is printed beside it.
 # It was 400,000 until #13 (offline and the cohort check), which #11 set it to leave room for but
@@ -11,6 +11,13 @@
 # shrinks), the service worker and manifest (1.5 KB) and the cohort page and check (34.6 KB of
 # wasm) took the site from 398,616 to 443,698 bytes. Raised to 450,000 rather than measured
 # differently, so the figure stays comparable with every earlier one.
+# Raised to 470,000 by #16 (first paint without the wasm): Yew's hydration, which lets the app
+# take over the pre-rendered home page instead of drawing it again, costs about 23 KB of gzip in
+# the wasm (a hydrate function per component type), and index.html grew by the pre-rendered page
+# and the loading shell (3 KB). In exchange the home page no longer waits for the wasm at all, so
+# the wasm's size now delays only when the page answers, not when it can be read. The way to buy
+# the bytes back by design is the catalogue (418 KB raw, most of the wasm's data): loaded as its
+# own file when first needed rather than embedded; not done yet.
 # The precompressed copies themselves (*.gz, *.br, written by the post-build hook) are not counted:
 # a visitor downloads one encoding of each file. Each must exist and decompress to its file
 # (checked here, so a build whose copies went missing or stale fails). Sizes are those of the
@@ -23,7 +30,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIST="${1:-$ROOT/dist}"
-BUDGET_BYTES=450000
+BUDGET_BYTES=470000
 
 if [ ! -f "$DIST/index.html" ]; then
   echo "size-budget: ERROR: $DIST/index.html not found: run 'trunk build --release' first." >&2
