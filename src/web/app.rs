@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::address::{decode, encode, Decoded, Route};
 use crate::catalogue::shared;
 
-use super::browser::{current_hash, focus_main, push_hash, scroll_to_top};
+use super::browser::{app_drawn, current_hash, focus_main, push_hash, scroll_to_top};
 use super::context::{page_key, CheckedCohort, CohortMemory, Nav, Notice, Notices};
 use super::offline::{use_offline, Offline, OfflineLine, UpdateOffer};
 use super::pages::{CohortPage, ComparePage, Home, NotFound, PlannerPage, UnitsPage};
@@ -23,6 +23,8 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let hash = use_state_eq(|| props.address.clone());
+    // Runs once the first page is in the document (effects follow drawing).
+    use_effect_with((), |_| app_drawn());
     let notice = use_state(|| None::<Notice>);
     // Writing the address costs about a millisecond on a full page, so a plan's address is
     // written just after the click that changed it has been rendered (see `record`).

@@ -5,10 +5,20 @@ use wasm_bindgen::JsCast;
 
 /// A named point in start-up in the browser's performance timeline (for the figures in the README
 /// and the end-to-end tests).
-#[cfg(target_arch = "wasm32")]
 pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
+    }
+}
+
+/// Says on `#app` that the app has drawn its first page (see `web::STAGE`), and marks the moment.
+pub fn app_drawn() {
+    mark("pathway-planner:drawn");
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    {
+        let _ = el.set_attribute(super::STAGE, "started");
     }
 }
 

@@ -86,18 +86,18 @@ pub fn start() {
                     el.has_attribute(PRERENDERED) && el.query_selector(".loading-shell").ok().flatten().is_none();
                 let _ = el.remove_attribute(PRERENDERED);
                 if pristine && is_plain_home(&address) {
-                    yew::Renderer::<app::App>::with_root_and_props(el.clone(), props).hydrate();
+                    yew::Renderer::<app::App>::with_root_and_props(el, props).hydrate();
                 } else {
                     el.set_inner_html("");
-                    yew::Renderer::<app::App>::with_root_and_props(el.clone(), props).render();
+                    yew::Renderer::<app::App>::with_root_and_props(el, props).render();
                 }
-                let _ = el.set_attribute(STAGE, "started");
             }
             None => {
                 yew::Renderer::<app::App>::with_props(props).render();
             }
         }
-        browser::mark("pathway-planner:drawn");
+        // Yew draws in a microtask of this task; the app's first effect says when it has
+        // (`browser::app_drawn`).
     });
 }
 
