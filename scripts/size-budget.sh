@@ -3,7 +3,7 @@
 # prints every built file in dist/ with its raw, gzip -9 and brotli (quality 11) size, then both
 # totals, and fails if the gzip total is over the budget.
 #
-# Budget: 470,000 bytes of gzip -9 output summed over every built file (decimal units). Gzip is
+# Budget: 475,000 bytes of gzip -9 output summed over every built file (decimal units). Gzip is
 # the budgeted figure because every browser and host supports it; the brotli total, what a host
 # serving the precompressed .br copies sends to current browsers, is printed beside it.
 # It was 400,000 until #13 (offline and the cohort check), which #11 set it to leave room for but
@@ -18,6 +18,13 @@
 # the wasm's size now delays only when the page answers, not when it can be read. The way to buy
 # the bytes back by design is the catalogue (418 KB raw, most of the wasm's data): loaded as its
 # own file when first needed rather than embedded; not done yet.
+# Raised to 475,000 by #16's second part (469,166 -> 472,826): the top of every planner
+# pre-rendered into index.html for the loading shell (535 bytes), and drawing a planner in steps
+# with its title and shortest routes taken from there (about 3 KB of wasm and glue). In exchange a
+# planner address shows its title, figures and shortest routes with the first paint (LCP 2.9 s ->
+# 1.0 s in Lighthouse's model) and no step of drawing it holds the page for long. The unit details
+# (learning outcomes and criteria, most of the catalogue) loaded when first needed would buy this
+# and more back.
 # The precompressed copies themselves (*.gz, *.br, written by the post-build hook) are not counted:
 # a visitor downloads one encoding of each file. Each must exist and decompress to its file
 # (checked here, so a build whose copies went missing or stale fails). Sizes are those of the
@@ -30,7 +37,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIST="${1:-$ROOT/dist}"
-BUDGET_BYTES=470000
+BUDGET_BYTES=475000
 
 if [ ! -f "$DIST/index.html" ]; then
   echo "size-budget: ERROR: $DIST/index.html not found: run 'trunk build --release' first." >&2

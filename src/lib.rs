@@ -10,6 +10,7 @@ pub mod cohort;
 
 pub mod date;
 pub mod engine;
+pub mod pacing;
 pub mod planner;
 pub mod solver;
 pub mod travel;

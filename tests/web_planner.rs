@@ -33,6 +33,9 @@ async fn app() -> Element {
     let doc = document();
     if let Some(root) = doc.get_element_by_id("app") {
         if root.child_element_count() > 0 {
+            // The previous test's last click may still have its address to write (a task after
+            // the click): let it land, or it would overwrite the address this test sets.
+            pause().await;
             return root;
         }
     }
@@ -51,7 +54,16 @@ async fn until(what: &str, check: impl Fn() -> bool) {
         }
         pause().await;
     }
-    panic!("timed out waiting for: {what}");
+    panic!(
+        "timed out waiting for: {what} (address {}, heading {:?})",
+        hash(),
+        text("h1")
+    );
+}
+
+/// No part of the page is still being drawn (a planner draws its unit rows a few at a time).
+fn drawn() -> bool {
+    query("#app [aria-busy=\"true\"]").is_none()
 }
 
 fn query(selector: &str) -> Option<Element> {
@@ -73,7 +85,7 @@ async fn planner_shows_groups_as_fieldsets_with_legends_and_hints() {
     app().await;
     set_hash("#/601-3478-1");
     until("the Pearson planner", || {
-        text("h1").contains("Pearson BTEC Level 3 Diploma")
+        text("h1").contains("Pearson BTEC Level 3 Diploma") && drawn()
     })
     .await;
     let legends = document().query_selector_all("fieldset.group > legend").unwrap();
@@ -124,7 +136,7 @@ async fn a_unit_that_would_break_a_rule_is_warned_and_can_still_be_chosen() {
     app().await;
     set_hash("#/600-1135-X?do=112,113");
     until("the planner with 112 and 113", || {
-        query(".unit[data-key=\"114\"] .unit-warning").is_some()
+        query(".unit[data-key=\"114\"] .unit-warning").is_some() && drawn()
     })
     .await;
     assert_eq!(
@@ -176,4 +188,39 @@ fn a_crash_message_is_visible_and_focused() {
     assert!(el.text_content().unwrap().contains("test crash"));
     assert_eq!(document().active_element().map(|e| e.id()), Some("crash".to_owned()));
     el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_planner_is_drawn_in_steps_to_the_last_unit_and_its_panels() {
+    app().await;
+    set_hash("#/600-1136-1");
+    until("the L3 diploma planner", || {
+        text("h1").contains("Level 3 NVQ Diploma") && query(".unit").is_some()
+    })
+    .await;
+    until("every row drawn", drawn).await;
+    let cat = pathway_planner::catalogue::shared().expect("the catalogue");
+    let q = cat.qualification("600/1136/1").expect("600/1136/1");
+    let rows = document().query_selector_all("#app .unit").unwrap().length() as usize;
+    assert_eq!(rows, q.units().count());
+    // In the catalogue's order, group by group: the steps appended, never skipped or reordered.
+    let keys: Vec<String> = (0..rows as u32)
+        .map(|i| {
+            let el: Element = document()
+                .query_selector_all("#app .unit")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .dyn_into()
+                .unwrap();
+            el.get_attribute("data-key").unwrap_or_default()
+        })
+        .collect();
+    let expected: Vec<String> = q.units().map(|(_, u)| u.key().to_string()).collect();
+    assert_eq!(keys, expected);
+    assert!(
+        query("#travel-title").is_some(),
+        "sharing and saving come with the last rows"
+    );
+    assert!(query(".planner-main").unwrap().get_attribute("aria-busy").is_none());
 }

@@ -22,6 +22,24 @@ pub fn app_drawn() {
     }
 }
 
+/// The text of the element `selector` picks in the top of a planner as the release build drew it
+/// into `index.html` (`<template data-planner="…">`, see `web::prerender_planner_heads`), for the
+/// planner at `address` (`#/…`); `None` on a page without it (a development build, a test).
+#[cfg(target_arch = "wasm32")]
+pub fn prerendered_text(address: &str, selector: &str) -> Option<String> {
+    let id = address.strip_prefix("#/")?;
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return None;
+    }
+    let template: web_sys::HtmlTemplateElement = web_sys::window()?
+        .document()?
+        .query_selector(&format!("template[data-planner=\"{id}\"]"))
+        .ok()??
+        .dyn_into()
+        .ok()?;
+    template.content().query_selector(selector).ok()??.text_content()
+}
+
 pub fn current_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())

@@ -116,3 +116,26 @@ pub fn prerender_home() -> String {
     });
     futures_executor::block_on(renderer.render())
 }
+
+/// The top of every qualification's planner ([`pages::PlannerHead`]) as plain HTML, each with the
+/// address it belongs to (`#/<number>`): the release build puts them in `index.html` as
+/// templates, which the loading shell shows at a planner address until the app starts.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerender_planner_heads() -> Vec<(String, String)> {
+    let Ok(cat) = crate::catalogue::shared() else {
+        return Vec::new();
+    };
+    cat.qualifications
+        .iter()
+        .filter_map(|q| {
+            let compiled = Qual(crate::planner::compiled(&q.number)?);
+            let address = crate::address::encode(&crate::address::Route::Planner {
+                number: q.number.clone(),
+                plan: crate::engine::Plan::default(),
+            });
+            let renderer = yew::ServerRenderer::<pages::PlannerHead>::with_props(move || pages::HeadProps { compiled })
+                .hydratable(false);
+            Some((address, futures_executor::block_on(renderer.render())))
+        })
+        .collect()
+}

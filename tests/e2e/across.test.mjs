@@ -2,7 +2,7 @@
 // in common, find a unit by its content and open it, carry a Level 2 plan to the Level 3 Diploma,
 // and the compare page at 320 px, on paper and by keyboard alone.
 import assert from 'node:assert/strict';
-import { appTest, gotoApp, checkA11y, realClick, pressKeys } from './lib.mjs';
+import { appTest, gotoApp, checkA11y, realClick, pressKeys, waitForApp } from './lib.mjs';
 
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 
@@ -145,7 +145,7 @@ appTest('carry a valid City & Guilds Level 2 plan to the Level 3 Diploma: addres
   for (const key of ['101', '204', '308', '323']) {
     assert.equal(await page.locator(`.unit[data-key="${key}"]`).getAttribute('data-state'), 'achieved', key);
   }
-  assert.match(await page.locator('.unit[data-key="101"]').innerText(), /Carried from 600\/1135\/X/);
+  assert.match(await page.locator('.unit[data-key="101"]').textContent(), /Carried from 600\/1135\/X/);
   assert.match(await verdict(page).innerText(), /19 of 42 credits/);
   assert.match(await page.locator('.totals').innerText(), /Already achieved\s+15/i);
   assert.match(await page.locator('.from-here').innerText(), /Shortest route from here, counting the 4 units already achieved: add \d+ units \(23 credits\)/);
@@ -158,7 +158,7 @@ appTest('carry a valid City & Guilds Level 2 plan to the Level 3 Diploma: addres
   assert.equal(await page.locator('.unit[data-key="204"]').getAttribute('data-state'), 'achieved');
   // After a reload the notice is gone, but where the units came from stays, on screen and on paper.
   await page.reload();
-  await page.locator('.carried').waitFor();
+  await waitForApp(page);
   assert.equal(await page.locator('.notice[role="status"]').count(), 0);
   assert.match(await page.locator('.carried').innerText(), /Carried from Level 2 NVQ Certificate in Contact Centre Operations \(600\/1135\/X\) and marked already achieved: unit 101, unit 204, unit 308 and unit 323\./);
   await page.emulateMedia({ media: 'print' });

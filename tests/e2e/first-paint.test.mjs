@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { appTest, checkA11y, realClick, REPO_ROOT, waitForApp } from './lib.mjs';
+import { appTest, checkA11y, realClick, REPO_ROOT, waitForApp, waitForDrawn } from './lib.mjs';
 
 /** Every qualification as its spec file prints it: the truth the page is checked against. */
 const QUALIFICATIONS = fs
@@ -51,8 +51,8 @@ appTest('index.html, fetched without running any script, names every qualificati
   const response = await fetch(url);
   assert.equal(response.status, 200);
   const html = await response.text();
-  const app = html.match(/<div id=app data-prerendered>([\s\S]*)<\/div><script>/);
-  assert.ok(app, 'index.html has the pre-rendered page inside #app');
+  const app = html.match(/<div id=app data-prerendered>([\s\S]*?)<\/div><template data-planner=/);
+  assert.ok(app, 'index.html has the pre-rendered page inside #app, then the planner heads');
   const cards = [...app[1].matchAll(/<li class="qual-card">([\s\S]*?)<\/li>/g)].map((m) => m[1]);
   assert.equal(cards.length, 8, 'eight qualification cards');
   for (const q of QUALIFICATIONS) {
@@ -63,6 +63,16 @@ appTest('index.html, fetched without running any script, names every qualificati
     assert.ok(card.includes(`<dt>Level</dt><dd>${q.level}</dd>`), `${q.title}: its level`);
   }
   assert.match(app[1], /<h1>Choose a qualification<\/h1>/);
+  // The top of every planner, for the loading shell: its title, figures and shortest routes.
+  const heads = new Map([...html.matchAll(/<template data-planner="([^"]+)">([\s\S]*?)<\/template>/g)].map((m) => [m[1], m[2]]));
+  assert.equal(heads.size, 8, 'a planner head for each qualification');
+  for (const q of QUALIFICATIONS) {
+    const head = heads.get(q.number.replaceAll('/', '-'));
+    assert.ok(head, `${q.title}: a planner head at its address`);
+    assert.ok(head.includes(`<h1>${escapeHtml(q.title)}</h1>`), `${q.title}: the head's title`);
+    assert.ok(head.includes(`${escapeHtml(q.number)} · Level ${q.level} · ${q.total_credits} credits`), `${q.title}: the head's figures`);
+    assert.match(head, /<p class="route-line">The shortest valid route is \d+ credits/, `${q.title}: the head's shortest routes`);
+  }
 });
 
 appTest(
@@ -136,6 +146,7 @@ appTest('the app hydrates the pre-rendered home page: same elements, no console 
   const first = QUALIFICATIONS.find((q) => q.number === '600/1136/1');
   await realClick(page, page.getByRole('link', { name: first.title }));
   await page.locator('#app h1', { hasText: first.title }).waitFor();
+  await waitForDrawn(page);
   assert.match(page.url(), /#\/600-1136-1$/);
   assert.ok((await page.locator('.unit-check').count()) > 0, 'the planner lists units');
 });
@@ -151,12 +162,26 @@ appTest(
     assert.equal(await page.locator('#app h1:visible').innerText(), q.title);
     assert.equal(await page.locator('#app .loading[role="status"]').innerText(), 'Loading the planner\u2026');
     assert.equal(await page.locator('#app main:visible').count(), 1, 'the home page is hidden, not shown under the shell');
+    assert.equal(await page.locator('.site-nav [aria-current]').count(), 0, 'no menu entry is the page shown');
+    // The top of the planner, pre-rendered by the app's component: its figures and shortest routes.
+    const top = () =>
+      page.evaluate(() =>
+        ['h1', '.qual-meta', '.terms', '.route-line'].map((selector) => {
+          const el = [...document.querySelectorAll(`#app ${selector}`)].find((e) => e.offsetParent !== null);
+          return el && { selector, text: el.textContent, y: Math.round(el.getBoundingClientRect().top), height: Math.round(el.getBoundingClientRect().height) };
+        }),
+      );
+    const shellTop = await top();
+    assert.ok(shellTop.every(Boolean), `the shell shows the planner's title, figures, terms and routes: ${JSON.stringify(shellTop)}`);
+    assert.match(shellTop[1].text, /600\/1136\/1 · Level 3 · 42 credits/);
+    assert.match(shellTop[3].text, /^The shortest valid route is 42 credits/);
     await checkA11y(page);
     wasm.release();
     await waitForApp(page);
     await page.locator('#app .planner').waitFor();
     assert.equal(await page.locator('#app h1').innerText(), q.title);
     assert.equal(await page.locator('.loading-shell').count(), 0, 'the shell is gone');
+    assert.deepEqual(await top(), shellTop, 'the planner draws its top where, and as, the shell showed it');
     // The plan in the address is the plan on screen.
     assert.equal(await page.locator('#unit-302').isChecked(), true, 'unit 302 is chosen');
     assert.equal(await layoutShift(page), 0, 'no layout shift from the shell to the planner');
@@ -187,6 +212,7 @@ appTest('an address that is not a plan shows a plain loading line, then its page
   await page.goto(`${url}#/compare`, { waitUntil: 'domcontentloaded' });
   await wasm.requested;
   assert.equal(await page.locator('#app .loading[role="status"]').innerText(), 'Loading\u2026');
+  assert.equal(await page.locator('.site-nav [aria-current="page"]').innerText(), 'Compare', 'the menu marks the page shown');
   wasm.release();
   await waitForApp(page);
   assert.equal(await page.locator('.loading-shell').count(), 0);

@@ -128,7 +128,7 @@ appTest('where no unit hours are printed, "fewest hours" is not offered and no h
   assert.match(text, /guided learning hours not printed/);
   assert.doesNotMatch(text, / 0 guided learning hours/);
   // Units are named by reference and title, as the list shows them.
-  const first = await page.locator('.unit-added .unit-title').first().innerText();
+  const first = await page.locator('.unit-added .unit-title').first().textContent();
   assert.ok(text.includes(first), `${text} names ${first}`);
 });
 

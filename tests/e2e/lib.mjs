@@ -233,6 +233,12 @@ export async function screenshot(page, name) {
  */
 export async function waitForApp(page) {
   await page.locator('#app[data-app="started"] h1').first().waitFor({ state: 'visible' });
+  await waitForDrawn(page);
+}
+
+/** Waits until no part of the page is still being drawn (a planner draws its units a few at a time). */
+export async function waitForDrawn(page) {
+  await page.locator('#app [aria-busy="true"]').first().waitFor({ state: 'detached' });
 }
 
 /**
@@ -262,6 +268,9 @@ export async function realClick(page, target, { button = 'left', clickCount = 1 
   await locator.waitFor({ state: 'visible' });
   assert.ok(await locator.isEnabled(), `realClick: ${locator} is disabled`);
   await locator.scrollIntoViewIfNeeded();
+  // Unit rows off screen are not rendered (content-visibility: auto) until the frame after they
+  // come into view, as a person would see them: hit-test that frame, not the one before.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const box = await locator.boundingBox();
   assert.ok(box && box.width > 0 && box.height > 0, `realClick: ${locator} has no box on screen`);
   const x = box.x + box.width / 2;

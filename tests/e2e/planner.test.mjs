@@ -87,7 +87,9 @@ appTest('City & Guilds Level 3: barred units warn first, registration date decid
   await verdictIs(page, 'met');
   await tick(page, '212');
   await verdictIs(page, 'met');
-  assert.equal(await page.locator('.unit[data-key="318"] .unit-warning li').innerText(), 'Barred with unit 212, which is in the plan.');
+  // textContent, not innerText: the row may be off screen, where it is not rendered
+  // (content-visibility: auto) and innerText gives nothing.
+  assert.equal(await page.locator('.unit[data-key="318"] .unit-warning li').textContent(), 'Barred with unit 212, which is in the plan.');
   await tick(page, '318');
   await verdictIs(page, 'unmet');
   assert.equal(await ruleText(page, 'barred-212-318'), 'Units 212 and 318 cannot be taken together: this plan has both.');
@@ -103,7 +105,7 @@ appTest('City & Guilds Level 3: barred units warn first, registration date decid
   await page.locator('#registered').dispatchEvent('change');
   await verdictIs(page, 'met');
   assert.ok((await hash(page)).includes('registered=2017-06-30'));
-  assert.match(await page.locator('.unit[data-key="619"] .unit-warning').innerText(), /Not available for a learner registered on 30 June 2017/);
+  assert.match(await page.locator('.unit[data-key="619"] .unit-warning').textContent(), /Not available for a learner registered on 30 June 2017/);
   await checkA11y(page);
 });
 

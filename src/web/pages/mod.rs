@@ -13,4 +13,6 @@ pub use compare::ComparePage;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use planner::PlannerPage;
+#[cfg(not(target_arch = "wasm32"))]
+pub use planner::{HeadProps, PlannerHead};
 pub use units::UnitsPage;

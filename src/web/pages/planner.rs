@@ -5,12 +5,14 @@
 
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::address::Route;
 use crate::catalogue::{shared, Qualification, RuleKind};
 use crate::date::Date;
 use crate::engine::{group_hint, Plan};
+use crate::pacing::Drawn;
 use crate::planner::{rows, shortest_route_line, Action, Filters, PlannerEvent, PlannerState};
 use crate::words::{qualification_meta, TERMS};
 
@@ -145,17 +147,31 @@ fn planner_body(props: &BodyProps) -> Html {
     let from_here = use_memo((props.compiled, props.state.plan.clone()), |(c, plan)| {
         route_from_here(c, plan)
     });
+    // Drawn in steps, one task each (`pacing`), so that opening a planner never holds up a slow
+    // phone for long.
+    let steps = use_state_eq(|| 0_usize);
     let (compiled, on_action, on_event) = (props.compiled, &props.on_action, &props.on_event);
+    let plan = &props.state.plan;
+    let (sets, _) = compiled.resolve(plan);
+    let unit_rows = rows(&compiled, &sets, &filters);
+    let visible = unit_rows.iter().filter(|r| r.visible).count();
+    let stage = Drawn::after(*steps, visible);
+    let (drawn, complete) = (stage.rows, stage.is_complete());
+    {
+        let steps = steps.clone();
+        use_effect_with((*steps, complete), move |&(taken, complete)| {
+            let next = (!complete).then(|| Timeout::new(0, move || steps.set(taken + 1)));
+            move || drop(next)
+        });
+    }
     let Some(q) = shared().ok().and_then(|c| c.qualification(&compiled.number)) else {
         return html! {};
     };
-    let plan = &props.state.plan;
-    let (sets, _) = compiled.resolve(plan);
     let verdict = compiled.evaluate_sets(&sets);
-    let unit_rows = rows(&compiled, &sets, &filters);
-    let visible = unit_rows.iter().filter(|r| r.visible).count();
     let needs_date = compiled.units.iter().any(|u| u.window.is_some());
     let entries: Vec<_> = q.units().map(|(_, u)| u).collect();
+    // Each group's rows are numbered across the page, so the first `drawn` of them are drawn.
+    let mut before = 0;
 
     html! {
         <>
@@ -167,54 +183,78 @@ fn planner_body(props: &BodyProps) -> Html {
                 </section>
             }
             <div class="planner-layout">
-                <div class="planner-main">
-                    if needs_date { { registration(plan, on_action.clone()) } }
-                    <CompletePanel compiled={compiled} plan={plan.clone()} completion={props.state.completion.clone()} on_event={on_event.clone()} />
-                    <FilterBar filters={filters.clone()} {visible} total={unit_rows.len()} compiled={compiled} />
-                    <p class="hint keyboard-hint">{"With a keyboard: Tab moves from unit to unit; on a unit, the arrow keys reach its other options (already achieved, don't suggest, notes and details)."}</p>
-                    { for compiled.groups.iter().enumerate().map(|(gi, g)| {
-                        let own: Vec<&RuleKind> = q.rules.iter().map(|r| &r.kind).filter(|k| matches!(k,
-                            RuleKind::MinGroupCredits { groups, .. } | RuleKind::MaxGroupCredits { groups, .. } if groups.len() == 1 && groups[0] == g.id)).collect();
-                        let group_rows: Vec<_> = unit_rows.iter().filter(|r| compiled.units[r.index].group == gi).collect();
-                        let shown = group_rows.iter().filter(|r| r.visible).count();
-                        html! {
-                            <fieldset class="group" id={format!("group-{}", g.id)}>
-                                <legend><span class="legend-title">{&g.title}</span></legend>
-                                <p class="hint">{group_hint(g.mandatory, &own)}</p>
-                                if shown == 0 {
-                                    <p class="empty">{"No units in this group match the filters."}</p>
-                                }
-                                { for group_rows.into_iter().filter(|r| r.visible).map(|r| {
-                                    let key = &compiled.units[r.index].key;
-                                    html! {
-                                        <UnitRowView
-                                            key={key.clone()}
-                                            of={UnitRef { unit: &compiled.0.units[r.index], entry: entries[r.index] }}
-                                            state={r.state}
-                                            warnings={r.warnings.clone()}
-                                            ruled_out={plan.ruled_out.contains(key)}
-                                            carried_from={plan.carried.as_ref().filter(|c| c.units.contains(key)).map(|c| AttrValue::from(c.from.clone()))}
-                                            added={props.state.added(key)}
-                                            on_action={on_action.clone()} />
+                // Busy while rows are still to come: tests, and assistive technology, wait for it.
+                <div class="planner-main" aria-busy={(!complete).then_some("true")}>
+                    if stage.complete_panel {
+                        if needs_date { { registration(plan, on_action.clone()) } }
+                        <CompletePanel compiled={compiled} plan={plan.clone()} completion={props.state.completion.clone()} on_event={on_event.clone()} />
+                    }
+                    if stage.filters {
+                        <FilterBar filters={filters.clone()} {visible} total={unit_rows.len()} compiled={compiled} />
+                        <p class="hint keyboard-hint">{"With a keyboard: Tab moves from unit to unit; on a unit, the arrow keys reach its other options (already achieved, don't suggest, notes and details)."}</p>
+                        // A fragment each, for the groups and for a group's rows: Yew matches the
+                        // children of an element from the last one, so rows appended straight into
+                        // the fieldset would each be redrawn in the place of another.
+                        <>{ for compiled.groups.iter().enumerate().map_while(|(gi, g)| {
+                            let own: Vec<&RuleKind> = q.rules.iter().map(|r| &r.kind).filter(|k| matches!(k,
+                                RuleKind::MinGroupCredits { groups, .. } | RuleKind::MaxGroupCredits { groups, .. } if groups.len() == 1 && groups[0] == g.id)).collect();
+                            let group_rows: Vec<_> = unit_rows.iter().filter(|r| compiled.units[r.index].group == gi).collect();
+                            let shown = group_rows.iter().filter(|r| r.visible).count();
+                            // A group comes with its first row (or, shown empty, after the last).
+                            if before >= drawn && drawn < visible {
+                                return None;
+                            }
+                            let room = drawn.saturating_sub(before);
+                            before += shown;
+                            Some(html! {
+                                <fieldset key={g.id.clone()} class="group" id={format!("group-{}", g.id)}>
+                                    <legend><span class="legend-title">{&g.title}</span></legend>
+                                    <p class="hint">{group_hint(g.mandatory, &own)}</p>
+                                    if shown == 0 {
+                                        <p class="empty">{"No units in this group match the filters."}</p>
                                     }
-                                }) }
-                            </fieldset>
-                        }
-                    }) }
-                    <CarryPanel number={q.number.clone()} plan={plan.clone()} />
-                    <section class="travel" aria-labelledby="travel-title">
-                        <h2 id="travel-title" tabindex="-1">{"Share, save and print"}</h2>
-                        <SharePanel compiled={compiled} plan={plan.clone()} names={names.clone()} />
-                        <SavedPlansPanel to_save={Some((q.number.clone(), plan.clone()))} />
-                        <OpenPlanFile />
-                        <PastePanel compiled={compiled} on_action={on_action.clone()} />
-                    </section>
-                    <p><button type="button" class="button secondary" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Clear) }
-                        disabled={plan.chosen.is_empty() && plan.achieved.is_empty()}>{"Start again (clear chosen and achieved units)"}</button></p>
+                                    <>{ for group_rows.into_iter().filter(|r| r.visible).take(room).map(|r| {
+                                        let key = &compiled.units[r.index].key;
+                                        html! {
+                                            <UnitRowView
+                                                key={key.clone()}
+                                                of={UnitRef { unit: &compiled.0.units[r.index], entry: entries[r.index] }}
+                                                state={r.state}
+                                                warnings={r.warnings.clone()}
+                                                ruled_out={plan.ruled_out.contains(key)}
+                                                carried_from={plan.carried.as_ref().filter(|c| c.units.contains(key)).map(|c| AttrValue::from(c.from.clone()))}
+                                                added={props.state.added(key)}
+                                                on_action={on_action.clone()} />
+                                        }
+                                    }) }</>
+                                </fieldset>
+                            })
+                        }) }</>
+                    }
+                    if stage.sharing {
+                        <CarryPanel number={q.number.clone()} plan={plan.clone()} />
+                        <section class="travel" aria-labelledby="travel-title">
+                            <h2 id="travel-title" tabindex="-1">{"Share, save and print"}</h2>
+                            <SharePanel compiled={compiled} plan={plan.clone()} names={names.clone()} />
+                            if stage.saving {
+                                <SavedPlansPanel to_save={Some((q.number.clone(), plan.clone()))} />
+                                <OpenPlanFile />
+                                <PastePanel compiled={compiled} on_action={on_action.clone()} />
+                            }
+                        </section>
+                    }
+                    if stage.saving {
+                        <p><button type="button" class="button secondary" onclick={ let a = on_action.clone(); move |_| a.emit(Action::Clear) }
+                            disabled={plan.chosen.is_empty() && plan.achieved.is_empty()}>{"Start again (clear chosen and achieved units)"}</button></p>
+                    }
                 </div>
-                <Summary compiled={compiled} verdict={verdict.clone()} started={!plan.chosen.is_empty() || !plan.achieved.is_empty()} />
+                if stage.summary {
+                    <Summary compiled={compiled} verdict={verdict.clone()} started={!plan.chosen.is_empty() || !plan.achieved.is_empty()} />
+                }
             </div>
-            <PrintedPlan compiled={compiled} plan={plan.clone()} {verdict} names={(*names).clone()} />
+            if stage.printing {
+                <PrintedPlan compiled={compiled} plan={plan.clone()} {verdict} names={(*names).clone()} />
+            }
         </>
     }
 }
@@ -231,16 +271,12 @@ struct IntroProps {
 /// rebuilds it.
 #[function_component(QualIntro)]
 fn qual_intro(props: &IntroProps) -> Html {
-    let route_line = use_memo(props.compiled, |c| shortest_route_line(c));
     let Some(q) = shared().ok().and_then(|c| c.qualification(&props.compiled.number)) else {
         return html! {};
     };
     html! {
         <>
-            <h1>{&q.title}</h1>
-            <p class="qual-meta">{qualification_meta(q)}</p>
-            <p class="hint terms">{TERMS}</p>
-            if let Some(line) = &*route_line { <p class="route-line">{line}</p> }
+            <PlannerHead compiled={props.compiled} />
             <LinkProblems problems={props.problems.clone()} />
             if let Some(n) = props.notice.clone() { <NoticeView notice={n} /> }
             <ErrataNotes ids={q.errata.clone()} label="About this qualification" />
@@ -252,6 +288,59 @@ fn qual_intro(props: &IntroProps) -> Html {
             </details>
         </>
     }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HeadProps {
+    pub compiled: Qual,
+}
+
+/// The top of a planner: title, figures, terms and shortest routes. The release build also
+/// renders it for every qualification into `index.html` (`web::prerender_planner_heads`), for the
+/// loading shell to show while the wasm arrives: the first screen of a planner is then drawn
+/// before the app starts, by this same component.
+#[function_component(PlannerHead)]
+pub fn planner_head(props: &HeadProps) -> Html {
+    let compiled = props.compiled;
+    // The shortest routes take the solver a few milliseconds, longer the first time: the browser
+    // shows the line the build worked out (the loading shell's) at once, and the solver's own
+    // answer, the same, replaces it a task later. Without the build's line (a development build),
+    // the line comes with that task.
+    let route_line = use_state_eq(|| first_route_line(compiled));
+    {
+        let route_line = route_line.clone();
+        use_effect_with(compiled, move |&c| {
+            let work = Timeout::new(0, move || route_line.set(shortest_route_line(&c)));
+            move || drop(work)
+        });
+    }
+    let Some(q) = shared().ok().and_then(|c| c.qualification(&props.compiled.number)) else {
+        return html! {};
+    };
+    html! {
+        <>
+            <h1>{&q.title}</h1>
+            <p class="qual-meta">{qualification_meta(q)}</p>
+            <p class="hint terms">{TERMS}</p>
+            if let Some(line) = &*route_line { <p class="route-line">{line}</p> }
+        </>
+    }
+}
+
+/// The shortest-routes line to draw first: the build's, in the browser; worked out at once when
+/// pre-rendering (effects do not run there).
+#[cfg(target_arch = "wasm32")]
+fn first_route_line(compiled: Qual) -> Option<String> {
+    let address = crate::address::encode(&Route::Planner {
+        number: compiled.number.clone(),
+        plan: Plan::default(),
+    });
+    crate::web::browser::prerendered_text(&address, ".route-line")
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn first_route_line(compiled: Qual) -> Option<String> {
+    shortest_route_line(&compiled)
 }
 
 fn facts(q: &Qualification) -> Html {
