@@ -18,9 +18,10 @@
 # the wasm's size now delays only when the page answers, not when it can be read. The way to buy
 # the bytes back by design is the catalogue (418 KB raw, most of the wasm's data): loaded as its
 # own file when first needed rather than embedded; not done yet.
-# Raised to 475,000 by #16's second part (469,166 -> 472,840): the top of every planner
-# pre-rendered into index.html for the loading shell (535 bytes), and drawing a planner in steps
-# with its title and shortest routes taken from there (about 3 KB of wasm and glue). In exchange a
+# Raised to 475,000 by #16's second part (469,166 -> 473,282): the top of every planner
+# pre-rendered into index.html for the loading shell (535 bytes), drawing a planner in steps
+# with its title and shortest routes taken from there (about 3 KB of wasm and glue), and the
+# bootstrap's worker that fetches and compiles the wasm off the main thread (442 bytes). In exchange a
 # planner address shows its title, figures and shortest routes with the first paint (LCP 2.9 s ->
 # 1.0 s in Lighthouse's model) and no step of drawing it holds the page for long. The unit details
 # (learning outcomes and criteria, most of the catalogue) loaded when first needed would buy this
